@@ -1,0 +1,8 @@
+/**
+ * Internal machinery of test-support (server resolution, a minimal RESP client, process plumbing). Not API: it
+ * changes without notice.
+ */
+@NullMarked
+package dev.perfplatform.testing.internal;
+
+import org.jspecify.annotations.NullMarked;
