@@ -74,6 +74,15 @@ public final class RespClient implements Closeable {
         return (String) command(args);
     }
 
+    /** Sends a command whose reply must be an array and returns it. */
+    public List<?> array(String... args) {
+        Object reply = command(args);
+        if (reply instanceof List<?> list) {
+            return list;
+        }
+        throw new IllegalStateException(args[0] + " answered " + reply + " instead of an array");
+    }
+
     private @Nullable Object readReply() throws IOException {
         int type = in.read();
         if (type < 0) {

@@ -1,0 +1,39 @@
+package dev.perfplatform.testing.sql;
+
+import dev.perfplatform.testing.internal.ServiceUrl;
+import dev.perfplatform.testing.internal.SqlEngineKind;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A MariaDb database owned by one test class (see {@link MariaDbTest}).
+ *
+ * @param host server host
+ * @param port server port
+ * @param name database name
+ * @param username login user
+ * @param password login password, possibly empty
+ */
+public record MariaDbDatabase(String host, int port, String name, String username, String password)
+        implements TestDatabase {
+
+    @Override
+    public String jdbcUrl() {
+        return SqlEngineKind.MARIADB.jdbcUrl(host, port, name);
+    }
+
+    @Override
+    public String r2dbcUrl() {
+        return SqlEngineKind.MARIADB.r2dbcUrl(host, port, name);
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return SqlEngineKind.MARIADB.connect(new ServiceUrl("mysql", host, port, username, password, name), name);
+    }
+
+    @Override
+    public String toString() {
+        return "MariaDbDatabase[" + jdbcUrl() + ", user=" + username + "]";
+    }
+}
