@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 /** Resolution order and failure messages, against real sockets: one that listens and one that is closed. */
 class EngineResolverTests {
 
+    private static final java.util.function.Function<EngineKind, ServiceUrl> NO_CONTAINER = kind -> {
+        throw new AssertionError("no container expected for " + kind.displayName());
+    };
+
     private final List<ServerSocket> listeners = new ArrayList<>();
 
     @AfterEach
@@ -28,7 +32,7 @@ class EngineResolverTests {
     @Test
     void failsNamingTheThreeWaysWhenNothingIsAvailable() {
         FakeKind kind = new FakeKind(closedPort());
-        EngineResolver resolver = new EngineResolver(key -> null, key -> null, () -> false, FakeKind::unexpected);
+        EngineResolver resolver = new EngineResolver(key -> null, key -> null, () -> false, NO_CONTAINER);
 
         assertThatThrownBy(() -> resolver.resolve(kind))
                 .isInstanceOf(EngineUnavailableException.class)
@@ -44,7 +48,7 @@ class EngineResolverTests {
         FakeKind kind = new FakeKind(listeningPort());
         int closed = closedPort();
         EngineResolver resolver = new EngineResolver(
-                key -> null, env("TEST_FAKE_URL", "fake://127.0.0.1:" + closed), () -> true, FakeKind::unexpected);
+                key -> null, env("TEST_FAKE_URL", "fake://127.0.0.1:" + closed), () -> true, NO_CONTAINER);
 
         assertThatThrownBy(() -> resolver.resolve(kind))
                 .isInstanceOf(EngineUnavailableException.class)
@@ -61,7 +65,7 @@ class EngineResolverTests {
                 env("test.fake.url", "fake://127.0.0.1:" + configured),
                 env("TEST_FAKE_URL", "fake://127.0.0.1:1"),
                 () -> false,
-                FakeKind::unexpected);
+                NO_CONTAINER);
 
         assertThat(resolver.resolve(kind).port()).isEqualTo(configured);
     }
@@ -69,7 +73,7 @@ class EngineResolverTests {
     @Test
     void usesTheStandardLocalPortWhenSomethingAnswersThere() throws IOException {
         FakeKind kind = new FakeKind(listeningPort());
-        EngineResolver resolver = new EngineResolver(key -> null, key -> null, () -> true, FakeKind::unexpected);
+        EngineResolver resolver = new EngineResolver(key -> null, key -> null, () -> true, NO_CONTAINER);
 
         assertThat(resolver.resolve(kind)).isEqualTo(kind.localDefault());
     }
@@ -78,7 +82,7 @@ class EngineResolverTests {
     void explainsWhenTheLocalServerRefusesTheLogin() throws IOException {
         FakeKind kind = new FakeKind(listeningPort());
         kind.loginError = "password authentication failed for user \"postgres\"";
-        EngineResolver resolver = new EngineResolver(key -> null, key -> null, () -> false, FakeKind::unexpected);
+        EngineResolver resolver = new EngineResolver(key -> null, key -> null, () -> false, NO_CONTAINER);
 
         assertThatThrownBy(() -> resolver.resolve(kind))
                 .hasMessageContaining("A server answers on 127.0.0.1:" + kind.port)
@@ -99,7 +103,7 @@ class EngineResolverTests {
     void rejectsAnExplicitValueThatIsNotAUrl() {
         FakeKind kind = new FakeKind(closedPort());
         EngineResolver resolver =
-                new EngineResolver(key -> null, env("TEST_FAKE_URL", "localhost"), () -> false, FakeKind::unexpected);
+                new EngineResolver(key -> null, env("TEST_FAKE_URL", "localhost"), () -> false, NO_CONTAINER);
 
         assertThatThrownBy(() -> resolver.resolve(kind)).hasMessageContaining("is not a valid URL");
     }
@@ -132,10 +136,6 @@ class EngineResolverTests {
 
         FakeKind(int port) {
             this.port = port;
-        }
-
-        static ServiceUrl unexpected(EngineKind unused) {
-            throw new AssertionError("no container expected");
         }
 
         @Override

@@ -1,0 +1,3 @@
+package com.example.sloppy;
+
+public class Sloppy {}

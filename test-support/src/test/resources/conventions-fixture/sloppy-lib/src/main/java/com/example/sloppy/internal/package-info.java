@@ -1,0 +1,2 @@
+/** Internal, but not null-marked. */
+package com.example.sloppy.internal;

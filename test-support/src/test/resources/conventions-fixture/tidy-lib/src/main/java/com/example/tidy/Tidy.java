@@ -1,0 +1,3 @@
+package com.example.tidy;
+
+public class Tidy {}

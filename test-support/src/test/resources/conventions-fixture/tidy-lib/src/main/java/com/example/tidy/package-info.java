@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.tidy;
+
+import org.jspecify.annotations.NullMarked;
