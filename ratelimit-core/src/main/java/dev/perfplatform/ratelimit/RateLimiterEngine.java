@@ -1,0 +1,15 @@
+package dev.perfplatform.ratelimit;
+
+/**
+ * Where limiter state lives: in this process ({@code InMemoryEngine}) or in Redis ({@code RedisEngine}). An engine
+ * hands out {@link RateLimiter}s for policies and owns their resources.
+ */
+public interface RateLimiterEngine extends AutoCloseable {
+
+    /** A limiter enforcing {@code policy} on this engine's state. Cheap: call it once per policy and keep it. */
+    RateLimiter limiter(RateLimitPolicy policy);
+
+    /** Releases the engine's resources; limiters obtained from it must not be used afterwards. */
+    @Override
+    void close();
+}

@@ -1,0 +1,261 @@
+package dev.perfplatform.ratelimit.memory;
+
+import dev.perfplatform.ratelimit.Decision;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.RateLimiter;
+import dev.perfplatform.ratelimit.RateLimiterEngine;
+import dev.perfplatform.ratelimit.TimeSource;
+import dev.perfplatform.ratelimit.internal.DecisionStore;
+import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
+import dev.perfplatform.ratelimit.internal.Step;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Limiter state in this JVM. Decisions on the counter algorithms are lock-free per key (compare-and-set of an
+ * immutable state array); a policy with a sliding window log locks per key. Memory is bounded:
+ *
+ * <ul>
+ *   <li>keys whose state is back to that of an unknown key (a full bucket, an expired window) are dropped by a sweep
+ *       that runs on a calling thread every {@link Builder#sweepInterval(Duration) sweep interval}; dropping them
+ *       changes no decision;
+ *   <li>at {@link Builder#maxKeys(int) maxKeys}, such fresh keys go first, then the least recently used until 90% of
+ *       the cap. Evicting a key that still had consumption forgets it: its next request starts from a full quota, so
+ *       each such eviction can admit up to one extra quota. {@link #evictedActiveKeys()} counts them; size the cap
+ *       so it stays at zero.
+ * </ul>
+ *
+ * <pre>{@code
+ * try (InMemoryEngine engine = InMemoryEngine.builder().maxKeys(50_000).build()) {
+ *     RateLimiter limiter = engine.limiter(RateLimitPolicy.of("api", Limit.gcra(100, Duration.ofSeconds(1), 20)));
+ *     if (!limiter.acquire(clientId).isAllowed()) { ... }
+ * }
+ * }</pre>
+ */
+public final class InMemoryEngine implements RateLimiterEngine {
+
+    /** Default cap on the number of keys over all policies. */
+    public static final int DEFAULT_MAX_KEYS = 100_000;
+
+    /** Default time between sweeps of fresh keys. */
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(10);
+
+    private final int maxKeys;
+    private final long sweepIntervalMicros;
+    private final TimeSource time;
+    private final Map<RateLimitPolicy, PolicyStore> stores = new ConcurrentHashMap<>();
+    private final AtomicLong keyCount = new AtomicLong();
+    private final LongAdder evicted = new LongAdder();
+    private final LongAdder evictedActive = new LongAdder();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final ThreadLocal<Step[]> scratch = ThreadLocal.withInitial(InMemoryEngine::newSteps);
+    private final DecisionStore decisions = new Decisions();
+    private volatile long lastSweepMicros;
+
+    private InMemoryEngine(Builder builder) {
+        this.maxKeys = builder.maxKeys;
+        this.sweepIntervalMicros = builder.sweepInterval.toNanos() / 1_000;
+        this.time = builder.time;
+        this.lastSweepMicros = time.currentMicros();
+    }
+
+    /** An engine with the defaults. */
+    public static InMemoryEngine create() {
+        return builder().build();
+    }
+
+    /** Starts configuring an engine. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public RateLimiter limiter(RateLimitPolicy policy) {
+        store(policy);
+        return new DefaultRateLimiter(policy, decisions, time);
+    }
+
+    /** The {@link DecisionStore} of this engine, for the Redis engine's local fallback. */
+    public DecisionStore decisionStore() {
+        return decisions;
+    }
+
+    /** Keys held now, over all policies. */
+    public long keyCount() {
+        return keyCount.get();
+    }
+
+    /** Keys dropped so far, fresh or not. */
+    public long evictedKeys() {
+        return evicted.sum();
+    }
+
+    /** Keys dropped at the cap while they still had consumption (each may admit one extra quota). */
+    public long evictedActiveKeys() {
+        return evictedActive.sum();
+    }
+
+    /** Drops every fresh key now, instead of waiting for the next sweep. */
+    public void sweep() {
+        if (sweeping.compareAndSet(false, true)) {
+            try {
+                sweepFresh();
+            } finally {
+                sweeping.set(false);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stores.clear();
+        keyCount.set(0);
+    }
+
+    long now() {
+        return time.currentMicros();
+    }
+
+    void keyAdded(long now) {
+        long count = keyCount.incrementAndGet();
+        if (count > maxKeys || now - lastSweepMicros > sweepIntervalMicros) {
+            maintain(count > maxKeys);
+        }
+    }
+
+    void keysRemoved(long count, boolean active) {
+        keyCount.addAndGet(-count);
+        evicted.add(count);
+        if (active) {
+            evictedActive.add(count);
+        }
+    }
+
+    private void maintain(boolean overCap) {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sweepFresh();
+            if (overCap && keyCount.get() > maxKeys) {
+                evictLeastRecentlyUsed(maxKeys - maxKeys / 10);
+            }
+        } finally {
+            sweeping.set(false);
+        }
+    }
+
+    private void sweepFresh() {
+        lastSweepMicros = time.currentMicros();
+        for (PolicyStore store : stores.values()) {
+            long removed = 0;
+            for (Map.Entry<String, KeyEntry> entry : store.entries.entrySet()) {
+                if (store.remove(entry.getKey(), entry.getValue(), false)) {
+                    removed++;
+                }
+            }
+            keysRemoved(removed, false);
+        }
+    }
+
+    private void evictLeastRecentlyUsed(long target) {
+        long[] accessTimes = stores.values().stream()
+                .flatMap(store -> store.entries.values().stream())
+                .mapToLong(entry -> entry.lastAccessMicros)
+                .toArray();
+        long excess = accessTimes.length - target;
+        if (excess <= 0) {
+            return;
+        }
+        Arrays.sort(accessTimes);
+        long cutoff = accessTimes[(int) excess - 1];
+        for (PolicyStore store : stores.values()) {
+            for (Map.Entry<String, KeyEntry> entry : store.entries.entrySet()) {
+                if (keyCount.get() <= target) {
+                    return;
+                }
+                if (entry.getValue().lastAccessMicros <= cutoff
+                        && store.remove(entry.getKey(), entry.getValue(), true)) {
+                    keysRemoved(1, true);
+                }
+            }
+        }
+    }
+
+    private PolicyStore store(RateLimitPolicy policy) {
+        return stores.computeIfAbsent(policy, p -> new PolicyStore(p, this));
+    }
+
+    private static Step[] newSteps() {
+        Step[] steps = new Step[RateLimitPolicy.MAX_LIMITS];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = new Step();
+        }
+        return steps;
+    }
+
+    /** Decisions on this engine's state. */
+    private final class Decisions implements DecisionStore {
+        @Override
+        public Decision decide(RateLimitPolicy policy, String key, long permits) {
+            return store(policy).decide(key, permits, time.currentMicros(), scratch.get());
+        }
+
+        @Override
+        public CompletionStage<Decision> decideAsync(RateLimitPolicy policy, String key, long permits) {
+            return CompletableFuture.completedFuture(decide(policy, key, permits));
+        }
+
+        @Override
+        public void reset(RateLimitPolicy policy, String key) {
+            store(policy).reset(key);
+        }
+    }
+
+    /** Configures an {@link InMemoryEngine}. */
+    public static final class Builder {
+        private int maxKeys = DEFAULT_MAX_KEYS;
+        private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
+        private TimeSource time = TimeSource.system();
+
+        private Builder() {}
+
+        /** Cap on keys over all policies; {@value InMemoryEngine#DEFAULT_MAX_KEYS} by default. */
+        public Builder maxKeys(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxKeys must be positive but was " + value);
+            }
+            this.maxKeys = value;
+            return this;
+        }
+
+        /** Time between sweeps of fresh keys; 10 seconds by default. */
+        public Builder sweepInterval(Duration value) {
+            Objects.requireNonNull(value, "sweepInterval");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("sweepInterval must be positive but was " + value);
+            }
+            this.sweepInterval = value;
+            return this;
+        }
+
+        /** The clock; the system clock by default. */
+        public Builder timeSource(TimeSource value) {
+            this.time = Objects.requireNonNull(value, "timeSource");
+            return this;
+        }
+
+        /** The engine. */
+        public InMemoryEngine build() {
+            return new InMemoryEngine(this);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.perfplatform.ratelimit.memory;
+
+import dev.perfplatform.ratelimit.Decision;
+import dev.perfplatform.ratelimit.Limit;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.internal.Decisions;
+import dev.perfplatform.ratelimit.internal.SlidingLog;
+import dev.perfplatform.ratelimit.internal.Step;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/** The keys of one policy in an {@link InMemoryEngine}, and the decisions on them. */
+final class PolicyStore {
+
+    private final RateLimitPolicy policy;
+    private final List<Limit> limits;
+    private final InMemoryEngine engine;
+    final Map<String, KeyEntry> entries = new ConcurrentHashMap<>();
+
+    PolicyStore(RateLimitPolicy policy, InMemoryEngine engine) {
+        this.policy = policy;
+        this.limits = policy.limits();
+        this.engine = engine;
+    }
+
+    RateLimitPolicy policy() {
+        return policy;
+    }
+
+    Decision decide(String key, long permits, long now, Step[] steps) {
+        while (true) {
+            KeyEntry entry = entry(key, now);
+            Decision decision = entry.hasLogs()
+                    ? decideLocked(entry, permits, now, steps)
+                    : decideLockFree(entry, permits, now, steps);
+            if (decision != null) {
+                entry.lastAccessMicros = now;
+                return decision;
+            }
+            entries.remove(key, entry); // the entry was evicted under us: help remove it, then start over
+        }
+    }
+
+    private @Nullable Decision decideLockFree(KeyEntry entry, long permits, long now, Step[] steps) {
+        while (true) {
+            long[] words = entry.words();
+            if (words == KeyEntry.DEAD) {
+                return null;
+            }
+            KeyEntry.evaluate(limits, words, null, now, permits, steps);
+            Decision decision = Decisions.combine(policy, permits, steps);
+            if (!decision.isAllowed() || permits == 0) {
+                return decision;
+            }
+            if (entry.replace(words, next(words, steps))) {
+                return decision;
+            }
+        }
+    }
+
+    private @Nullable Decision decideLocked(KeyEntry entry, long permits, long now, Step[] steps) {
+        synchronized (entry) {
+            long[] words = entry.words();
+            if (words == KeyEntry.DEAD) {
+                return null;
+            }
+            KeyEntry.evaluate(limits, words, entry, now, permits, steps);
+            Decision decision = Decisions.combine(policy, permits, steps);
+            if (decision.isAllowed() && permits > 0) {
+                for (int i = 0; i < limits.size(); i++) {
+                    SlidingLog log = entry.log(i);
+                    if (log != null) {
+                        log.prune(limits.get(i), now);
+                        log.append(now, permits);
+                    }
+                }
+                entry.replace(words, next(words, steps));
+            }
+            return decision;
+        }
+    }
+
+    private long[] next(long[] words, Step[] steps) {
+        long[] next = new long[words.length];
+        for (int i = 0; i < limits.size(); i++) {
+            next[i * 3] = steps[i].s0;
+            next[i * 3 + 1] = steps[i].s1;
+            next[i * 3 + 2] = steps[i].s2;
+        }
+        return next;
+    }
+
+    private KeyEntry entry(String key, long now) {
+        KeyEntry entry = entries.get(key);
+        if (entry != null) {
+            return entry;
+        }
+        KeyEntry created = new KeyEntry(policy, now);
+        KeyEntry raced = entries.putIfAbsent(key, created);
+        if (raced != null) {
+            return raced;
+        }
+        engine.keyAdded(now);
+        return created;
+    }
+
+    void reset(String key) {
+        KeyEntry entry = entries.get(key);
+        if (entry != null && remove(key, entry, true)) {
+            engine.keysRemoved(1, false);
+        }
+    }
+
+    /** Removes {@code key} if it is fresh (or unconditionally when {@code force}); true when this call removed it. */
+    boolean remove(String key, KeyEntry entry, boolean force) {
+        boolean killed;
+        if (entry.hasLogs()) {
+            synchronized (entry) {
+                killed = killIfAllowed(entry, force, entry.words());
+            }
+        } else {
+            long[] words = entry.words();
+            killed = killIfAllowed(entry, force, words);
+        }
+        return killed && entries.remove(key, entry);
+    }
+
+    private boolean killIfAllowed(KeyEntry entry, boolean force, long[] words) {
+        if (words == KeyEntry.DEAD) {
+            return false;
+        }
+        if (!force && !entry.isFresh(limits, engine.now(), new Step())) {
+            return false;
+        }
+        return entry.kill(words);
+    }
+}
