@@ -9,6 +9,9 @@ public interface RateLimiterEngine extends AutoCloseable {
     /** A limiter enforcing {@code policy} on this engine's state. Cheap: call it once per policy and keep it. */
     RateLimiter limiter(RateLimitPolicy policy);
 
+    /** A short name of the engine kind for metrics tags: {@code memory} or {@code redis}. */
+    String kind();
+
     /** Releases the engine's resources; limiters obtained from it must not be used afterwards. */
     @Override
     void close();

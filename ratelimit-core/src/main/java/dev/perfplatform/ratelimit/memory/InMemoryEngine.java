@@ -83,6 +83,11 @@ public final class InMemoryEngine implements RateLimiterEngine {
         return new DefaultRateLimiter(policy, decisions, time);
     }
 
+    @Override
+    public String kind() {
+        return "memory";
+    }
+
     /** The {@link DecisionStore} of this engine, for the Redis engine's local fallback. */
     public DecisionStore decisionStore() {
         return decisions;
