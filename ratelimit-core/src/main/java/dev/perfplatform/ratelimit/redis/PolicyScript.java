@@ -1,0 +1,78 @@
+package dev.perfplatform.ratelimit.redis;
+
+import dev.perfplatform.ratelimit.Limit;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * The keys and arguments of one policy's script calls, prepared once. Every key of a request shares the hash tag
+ * {@code {policy:key}}, so a policy's state lives in one Redis Cluster slot; a user key's {@code }} and {@code %}
+ * are escaped so it cannot end the tag early. A fingerprint of the limits follows the tag, so changing a policy's
+ * limits starts from fresh state instead of misreading the old one.
+ */
+final class PolicyScript {
+
+    private final String prefix;
+    private final String policyName;
+    private final String suffix;
+    private final int limits;
+    private final String[] argsTemplate;
+
+    PolicyScript(String keyPrefix, RateLimitPolicy policy) {
+        this.prefix = keyPrefix;
+        this.policyName = policy.name();
+        List<Limit> all = policy.limits();
+        this.limits = all.size();
+        this.suffix = "}" + fingerprint(all);
+        this.argsTemplate = new String[3 + all.size() * 5];
+        argsTemplate[2] = String.valueOf(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Limit limit = all.get(i);
+            int base = 3 + i * 5;
+            argsTemplate[base] = String.valueOf(limit.algorithm().code());
+            argsTemplate[base + 1] = String.valueOf(limit.capacity());
+            argsTemplate[base + 2] = String.valueOf(limit.refillTokens());
+            argsTemplate[base + 3] = String.valueOf(limit.periodTicks());
+            argsTemplate[base + 4] = String.valueOf(limit.resolutionMicros());
+        }
+    }
+
+    /** KEYS: the state hash, then one log key per limit. */
+    String[] keys(String key) {
+        String state = prefix + "{" + policyName + ":" + escape(key) + suffix;
+        String[] keys = new String[1 + limits];
+        keys[0] = state;
+        for (int i = 0; i < limits; i++) {
+            keys[1 + i] = state + ":log" + i;
+        }
+        return keys;
+    }
+
+    /** ARGV for a request of {@code permits} (0 = peek) at {@code nowMicros}, or at Redis time when negative. */
+    String[] args(long nowMicros, long permits) {
+        String[] args = argsTemplate.clone();
+        args[0] = nowMicros < 0 ? "" : String.valueOf(nowMicros);
+        args[1] = String.valueOf(permits);
+        return args;
+    }
+
+    static String escape(String key) {
+        if (key.indexOf('}') < 0 && key.indexOf('%') < 0) {
+            return key;
+        }
+        return key.replace("%", "%25").replace("}", "%7D");
+    }
+
+    private static String fingerprint(List<Limit> limits) {
+        CRC32 crc = new CRC32();
+        for (Limit limit : limits) {
+            String text = limit.algorithm() + "/" + limit.capacity() + "/" + limit.refillTokens() + "/"
+                    + limit.periodTicks() + "/" + limit.resolutionMicros() + ";";
+            crc.update(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().toHexDigits((int) crc.getValue());
+    }
+}

@@ -1,0 +1,217 @@
+package dev.perfplatform.ratelimit.redis;
+
+import dev.perfplatform.ratelimit.CircuitState;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.RateLimiter;
+import dev.perfplatform.ratelimit.RateLimiterEngine;
+import dev.perfplatform.ratelimit.StoreListener;
+import dev.perfplatform.ratelimit.TimeSource;
+import dev.perfplatform.ratelimit.internal.CircuitBreaker;
+import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
+import dev.perfplatform.ratelimit.internal.NegativeCache;
+import dev.perfplatform.ratelimit.internal.ResilientDecisionStore;
+import dev.perfplatform.ratelimit.memory.InMemoryEngine;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Limiter state in Redis, shared by every instance: one {@code EVALSHA} per decision, whatever the policy's limits
+ * and algorithms; keys hash-tagged per policy and key, so standalone, Sentinel and Cluster deployments all work.
+ * Time comes from Redis {@code TIME} unless a {@link Builder#timeSource(TimeSource) time source} is given.
+ *
+ * <p>When Redis fails or does not answer within the {@linkplain Builder#commandTimeout(Duration) command timeout}
+ * (100 ms by default, not Lettuce's 60 s), each policy's failure policy decides (fail open by default) and the
+ * decision is flagged degraded; a circuit breaker stops paying the timeout while Redis is down. Denials are cached
+ * locally until their retry-after, so a flood on a denied key does not reach Redis.
+ *
+ * <pre>{@code
+ * try (RedisEngine engine = RedisEngine.builder(RedisURI.create("redis://localhost:6379"))
+ *         .commandTimeout(Duration.ofMillis(50))
+ *         .build()) {
+ *     RateLimiter limiter = engine.limiter(RateLimitPolicy.of("api", Limit.slidingWindowCounter(100, Duration.ofMinutes(1))));
+ *     Decision decision = limiter.acquire(clientIp);
+ * }
+ * }</pre>
+ */
+public final class RedisEngine implements RateLimiterEngine {
+
+    /** Default key prefix. */
+    public static final String DEFAULT_KEY_PREFIX = "rl:";
+    /** Default command timeout. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(100);
+    /** Default number of consecutive failures that open the circuit. */
+    public static final int DEFAULT_FAILURE_THRESHOLD = 5;
+    /** Default time the circuit stays open before a probe. */
+    public static final Duration DEFAULT_OPEN_DURATION = Duration.ofSeconds(1);
+    /** Default number of denials cached locally. */
+    public static final int DEFAULT_NEGATIVE_CACHE_SIZE = 10_000;
+
+    private final StatefulConnection<String, String> connection;
+    private final @Nullable AutoCloseable ownedClient;
+    private final InMemoryEngine fallback;
+    private final CircuitBreaker breaker;
+    private final ResilientDecisionStore store;
+    private final TimeSource waitClock;
+
+    private RedisEngine(Builder builder, StatefulConnection<String, String> connection) {
+        this.connection = connection;
+        this.ownedClient = builder.ownedClient;
+        TimeSource clock = builder.timeSource == null ? TimeSource.system() : builder.timeSource;
+        this.waitClock = clock;
+        this.fallback = InMemoryEngine.builder().timeSource(clock).build();
+        this.breaker =
+                new CircuitBreaker(builder.failureThreshold, builder.openDuration, System::nanoTime, builder.listener);
+        RedisDecisionStore redis = connection instanceof StatefulRedisClusterConnection<String, String> cluster
+                ? new RedisDecisionStore(
+                        cluster.async(), cluster.async(), builder.keyPrefix, builder.timeSource, builder.commandTimeout)
+                : new RedisDecisionStore(
+                        ((StatefulRedisConnection<String, String>) connection).async(),
+                        ((StatefulRedisConnection<String, String>) connection).async(),
+                        builder.keyPrefix,
+                        builder.timeSource,
+                        builder.commandTimeout);
+        NegativeCache denials =
+                builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
+        this.store = new ResilientDecisionStore(
+                redis, breaker, denials, fallback.decisionStore(), builder.listener, RedisDecisionStore::causeOf);
+    }
+
+    /** An engine on its own client for {@code uri} (standalone or {@code redis-sentinel://}), closed with the engine. */
+    public static Builder builder(RedisURI uri) {
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        Builder builder = new Builder(client, false);
+        builder.ownedClient = client::shutdown;
+        return builder;
+    }
+
+    /**
+     * An engine on its own connection from {@code client}, which stays the caller's. Recommended client option:
+     * {@code DisconnectedBehavior.REJECT_COMMANDS}, so requests made while Redis is down fail fast instead of queuing.
+     */
+    public static Builder builder(RedisClient client) {
+        return new Builder(client, false);
+    }
+
+    /** An engine on its own connection from a Redis Cluster {@code client}, which stays the caller's. */
+    public static Builder builder(RedisClusterClient client) {
+        return new Builder(client, true);
+    }
+
+    @Override
+    public RateLimiter limiter(RateLimitPolicy policy) {
+        return new DefaultRateLimiter(policy, store, waitClock);
+    }
+
+    @Override
+    public String kind() {
+        return "redis";
+    }
+
+    /** The state of the circuit breaker in front of Redis. */
+    public CircuitState circuitState() {
+        return breaker.state();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        fallback.close();
+        if (ownedClient != null) {
+            try {
+                ownedClient.close();
+            } catch (Exception e) {
+                // shutting down a client we created: nothing useful to do with a failure here
+            }
+        }
+    }
+
+    /** Configures a {@link RedisEngine}. */
+    public static final class Builder {
+        private final Object client;
+        private final boolean cluster;
+        private @Nullable AutoCloseable ownedClient;
+        private String keyPrefix = DEFAULT_KEY_PREFIX;
+        private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+        private @Nullable TimeSource timeSource;
+        private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
+        private Duration openDuration = DEFAULT_OPEN_DURATION;
+        private int negativeCacheSize = DEFAULT_NEGATIVE_CACHE_SIZE;
+        private StoreListener listener = StoreListener.NONE;
+
+        private Builder(Object client, boolean cluster) {
+            this.client = client;
+            this.cluster = cluster;
+        }
+
+        /** Prefix of every key ({@value RedisEngine#DEFAULT_KEY_PREFIX} by default); must not contain braces. */
+        public Builder keyPrefix(String value) {
+            if (value.indexOf('{') >= 0 || value.indexOf('}') >= 0) {
+                throw new IllegalArgumentException("keyPrefix must not contain '{' or '}' but was '" + value + "'");
+            }
+            this.keyPrefix = value;
+            return this;
+        }
+
+        /** How long a decision may wait for Redis before the failure policy decides; 100 ms by default. */
+        public Builder commandTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("commandTimeout must be positive but was " + value);
+            }
+            this.commandTimeout = value;
+            return this;
+        }
+
+        /** Use this clock instead of Redis {@code TIME} (tests; deployments with synchronised clocks). */
+        public Builder timeSource(TimeSource value) {
+            this.timeSource = value;
+            return this;
+        }
+
+        /** Consecutive failures that open the circuit, and how long it stays open before a probe. */
+        public Builder circuitBreaker(int failures, Duration open) {
+            if (failures < 1) {
+                throw new IllegalArgumentException("failures must be positive but was " + failures);
+            }
+            if (open.isNegative() || open.isZero()) {
+                throw new IllegalArgumentException("open must be positive but was " + open);
+            }
+            this.failureThreshold = failures;
+            this.openDuration = open;
+            return this;
+        }
+
+        /** How many denials to answer locally until their retry-after; 0 turns the cache off. */
+        public Builder negativeCacheSize(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("negativeCacheSize must not be negative but was " + value);
+            }
+            this.negativeCacheSize = value;
+            return this;
+        }
+
+        /** Told about store errors and circuit changes (metrics). */
+        public Builder listener(StoreListener value) {
+            this.listener = value;
+            return this;
+        }
+
+        /** Connects and returns the engine. */
+        public RedisEngine build() {
+            StatefulConnection<String, String> connection = cluster
+                    ? ((RedisClusterClient) client).connect(StringCodec.UTF8)
+                    : ((RedisClient) client).connect(StringCodec.UTF8);
+            return new RedisEngine(this, connection);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.perfplatform.ratelimit.redis;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The limiter's one Lua script: read once from the jar, run by {@code EVALSHA}; a {@code NOSCRIPT} answer (after
+ * {@code SCRIPT FLUSH}, a failover to a replica or a new cluster node) is answered by one {@code EVAL}, which also
+ * loads the script for the next calls.
+ */
+final class RedisScript {
+
+    static final String SOURCE = load();
+    static final String SHA1 = sha1(SOURCE);
+
+    private RedisScript() {}
+
+    /** Runs the script; the stage fails with the Redis error when the script does. */
+    static CompletionStage<List<Object>> run(
+            RedisScriptingAsyncCommands<String, String> commands, String[] keys, String[] args) {
+        return commands.<List<Object>>evalsha(SHA1, ScriptOutputType.MULTI, keys, args)
+                .exceptionallyCompose(error -> {
+                    if (unwrap(error) instanceof RedisNoScriptException) {
+                        return commands.<List<Object>>eval(SOURCE, ScriptOutputType.MULTI, keys, args);
+                    }
+                    return CompletableFuture.failedFuture(error);
+                });
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String load() {
+        try (InputStream in = Objects.requireNonNull(
+                RedisScript.class.getResourceAsStream("ratelimit.lua"), "ratelimit.lua is missing from the jar")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ratelimit.lua", e);
+        }
+    }
+
+    private static String sha1(String source) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-1");
+            return HexFormat.of().formatHex(digest.digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+}
