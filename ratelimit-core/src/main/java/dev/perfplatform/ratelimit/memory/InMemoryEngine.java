@@ -129,8 +129,13 @@ public final class InMemoryEngine implements RateLimiterEngine {
         return time.currentMicros();
     }
 
-    void keyAdded(long now) {
-        long count = keyCount.incrementAndGet();
+    void keyInserted() {
+        keyCount.incrementAndGet();
+    }
+
+    /** Runs after a new key's first decision, so a sweep cannot mistake the new key for a forgotten one. */
+    void maintainAfterInsert(long now) {
+        long count = keyCount.get();
         if (count > maxKeys || now - lastSweepMicros > sweepIntervalMicros) {
             maintain(count > maxKeys);
         }

@@ -31,12 +31,26 @@ final class PolicyStore {
 
     Decision decide(String key, long permits, long now, Step[] steps) {
         while (true) {
-            KeyEntry entry = entry(key, now);
+            KeyEntry entry = entries.get(key);
+            boolean created = false;
+            if (entry == null) {
+                KeyEntry fresh = new KeyEntry(policy, now);
+                KeyEntry raced = entries.putIfAbsent(key, fresh);
+                created = raced == null;
+                entry = created ? fresh : raced;
+                if (created) {
+                    engine.keyInserted();
+                }
+            }
             Decision decision = entry.hasLogs()
                     ? decideLocked(entry, permits, now, steps)
                     : decideLockFree(entry, permits, now, steps);
             if (decision != null) {
                 entry.lastAccessMicros = now;
+                if (created) {
+                    // Only now, with the new key's state recorded, may maintenance sweep or evict.
+                    engine.maintainAfterInsert(now);
+                }
                 return decision;
             }
             entries.remove(key, entry); // the entry was evicted under us: help remove it, then start over
@@ -90,20 +104,6 @@ final class PolicyStore {
             next[i * 3 + 2] = steps[i].s2;
         }
         return next;
-    }
-
-    private KeyEntry entry(String key, long now) {
-        KeyEntry entry = entries.get(key);
-        if (entry != null) {
-            return entry;
-        }
-        KeyEntry created = new KeyEntry(policy, now);
-        KeyEntry raced = entries.putIfAbsent(key, created);
-        if (raced != null) {
-            return raced;
-        }
-        engine.keyAdded(now);
-        return created;
     }
 
     void reset(String key) {
