@@ -19,7 +19,7 @@ final class PolicyScript {
     private final String policyName;
     private final String suffix;
     private final int limits;
-    private final String[] argsTemplate;
+    private final String[] limitArgs;
 
     PolicyScript(String keyPrefix, RateLimitPolicy policy) {
         this.prefix = keyPrefix;
@@ -27,16 +27,16 @@ final class PolicyScript {
         List<Limit> all = policy.limits();
         this.limits = all.size();
         this.suffix = "}" + fingerprint(all);
-        this.argsTemplate = new String[3 + all.size() * 5];
-        argsTemplate[2] = String.valueOf(all.size());
+        this.limitArgs = new String[1 + all.size() * 5];
+        limitArgs[0] = String.valueOf(all.size());
         for (int i = 0; i < all.size(); i++) {
             Limit limit = all.get(i);
-            int base = 3 + i * 5;
-            argsTemplate[base] = String.valueOf(limit.algorithm().code());
-            argsTemplate[base + 1] = String.valueOf(limit.capacity());
-            argsTemplate[base + 2] = String.valueOf(limit.refillTokens());
-            argsTemplate[base + 3] = String.valueOf(limit.periodTicks());
-            argsTemplate[base + 4] = String.valueOf(limit.resolutionMicros());
+            int base = 1 + i * 5;
+            limitArgs[base] = String.valueOf(limit.algorithm().code());
+            limitArgs[base + 1] = String.valueOf(limit.capacity());
+            limitArgs[base + 2] = String.valueOf(limit.refillTokens());
+            limitArgs[base + 3] = String.valueOf(limit.periodTicks());
+            limitArgs[base + 4] = String.valueOf(limit.resolutionMicros());
         }
     }
 
@@ -51,11 +51,18 @@ final class PolicyScript {
         return keys;
     }
 
-    /** ARGV for a request of {@code permits} (0 = peek) at {@code nowMicros}, or at Redis time when negative. */
-    String[] args(long nowMicros, long permits) {
-        String[] args = argsTemplate.clone();
+    /**
+     * ARGV for requests of {@code permits} each (0 = peek), evaluated in order at {@code nowMicros}, or at Redis time
+     * when negative.
+     */
+    String[] args(long nowMicros, long[] permits, int count) {
+        String[] args = new String[2 + count + limitArgs.length];
         args[0] = nowMicros < 0 ? "" : String.valueOf(nowMicros);
-        args[1] = String.valueOf(permits);
+        args[1] = String.valueOf(count);
+        for (int i = 0; i < count; i++) {
+            args[2 + i] = String.valueOf(permits[i]);
+        }
+        System.arraycopy(limitArgs, 0, args, 2 + count, limitArgs.length);
         return args;
     }
 

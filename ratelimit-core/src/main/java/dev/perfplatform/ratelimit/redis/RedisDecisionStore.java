@@ -28,19 +28,25 @@ final class RedisDecisionStore implements DecisionStore {
     private final String keyPrefix;
     private final @Nullable TimeSource clock;
     private final long timeoutMillis;
-    private final Map<RateLimitPolicy, PolicyScript> scripts = new ConcurrentHashMap<>();
+    private final boolean coalesce;
+    private final Map<RateLimitPolicy, Scripted> scripts = new ConcurrentHashMap<>();
+
+    /** A policy's prepared script arguments and its in-flight calls per key. */
+    private record Scripted(PolicyScript script, KeyBatches batches) {}
 
     RedisDecisionStore(
             RedisScriptingAsyncCommands<String, String> scripting,
             RedisKeyAsyncCommands<String, String> keyCommands,
             String keyPrefix,
             @Nullable TimeSource clock,
-            Duration timeout) {
+            Duration timeout,
+            boolean coalesce) {
         this.scripting = scripting;
         this.keyCommands = keyCommands;
         this.keyPrefix = keyPrefix;
         this.clock = clock;
         this.timeoutMillis = Math.max(1, timeout.toMillis());
+        this.coalesce = coalesce;
     }
 
     @Override
@@ -50,9 +56,57 @@ final class RedisDecisionStore implements DecisionStore {
 
     @Override
     public CompletionStage<Decision> decideAsync(RateLimitPolicy policy, String key, long permits) {
-        PolicyScript script = scripts.computeIfAbsent(policy, p -> new PolicyScript(keyPrefix, p));
+        Scripted scripted = scripted(policy);
+        long[] single = {permits};
+        if (!coalesce) {
+            return call(policy, scripted.script(), key, single, 1).thenApply(decisions -> decisions[0]);
+        }
+        KeyBatches.Batch mine = new KeyBatches.Batch();
+        CompletableFuture<Decision> queued = scripted.batches().join(key, permits, mine);
+        if (queued != null) {
+            return queued;
+        }
+        CompletableFuture<Decision> result = new CompletableFuture<>();
+        call(policy, scripted.script(), key, single, 1).whenComplete((decisions, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(decisions[0]);
+            }
+            sendQueued(policy, scripted, key, mine);
+        });
+        return result;
+    }
+
+    /** Sends the requests that queued behind a call on {@code key} as one batch, until none are left. */
+    private void sendQueued(RateLimitPolicy policy, Scripted scripted, String key, KeyBatches.Batch batch) {
+        List<KeyBatches.Waiting> queued = scripted.batches().drain(key, batch);
+        if (queued.isEmpty()) {
+            return;
+        }
+        long[] permits = new long[queued.size()];
+        for (int i = 0; i < permits.length; i++) {
+            permits[i] = queued.get(i).permits();
+        }
+        call(policy, scripted.script(), key, permits, permits.length).whenComplete((decisions, error) -> {
+            for (int i = 0; i < permits.length; i++) {
+                CompletableFuture<Decision> waiting = queued.get(i).decision();
+                if (error != null) {
+                    waiting.completeExceptionally(error);
+                } else {
+                    waiting.complete(decisions[i]);
+                }
+            }
+            sendQueued(policy, scripted, key, batch);
+        });
+    }
+
+    /** One script call for {@code count} requests, bounded by the command timeout. */
+    private CompletableFuture<Decision[]> call(
+            RateLimitPolicy policy, PolicyScript script, String key, long[] permits, int count) {
         long now = clock == null ? -1 : clock.currentMicros();
-        CompletableFuture<List<Object>> call = RedisScript.run(scripting, script.keys(key), script.args(now, permits))
+        CompletableFuture<List<Object>> call = RedisScript.run(
+                        scripting, script.keys(key), script.args(now, permits, count))
                 .toCompletableFuture();
         return call.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .whenComplete((reply, error) -> {
@@ -60,12 +114,16 @@ final class RedisDecisionStore implements DecisionStore {
                         call.cancel(false); // a command still queued while disconnected is then never sent
                     }
                 })
-                .thenApply(reply -> toDecision(policy, permits, reply));
+                .thenApply(reply -> toDecisions(policy, permits, count, reply));
+    }
+
+    private Scripted scripted(RateLimitPolicy policy) {
+        return scripts.computeIfAbsent(policy, p -> new Scripted(new PolicyScript(keyPrefix, p), new KeyBatches()));
     }
 
     @Override
     public void reset(RateLimitPolicy policy, String key) {
-        PolicyScript script = scripts.computeIfAbsent(policy, p -> new PolicyScript(keyPrefix, p));
+        PolicyScript script = scripted(policy).script();
         keyCommands
                 .unlink(script.keys(key))
                 .toCompletableFuture()
@@ -73,14 +131,19 @@ final class RedisDecisionStore implements DecisionStore {
                 .join();
     }
 
-    private static Decision toDecision(RateLimitPolicy policy, long permits, List<Object> reply) {
-        boolean allowed = number(reply, 0) == 1;
-        int deciding = (int) number(reply, 1);
-        long remaining = number(reply, 2);
-        long reset = number(reply, 3);
-        return allowed
-                ? Decision.allowed(policy, deciding, permits, remaining, reset)
-                : Decision.denied(policy, deciding, permits, remaining, reset, number(reply, 4));
+    private static Decision[] toDecisions(RateLimitPolicy policy, long[] permits, int count, List<Object> reply) {
+        Decision[] decisions = new Decision[count];
+        for (int i = 0; i < count; i++) {
+            int base = i * 5;
+            boolean allowed = number(reply, base) == 1;
+            int deciding = (int) number(reply, base + 1);
+            long remaining = number(reply, base + 2);
+            long reset = number(reply, base + 3);
+            decisions[i] = allowed
+                    ? Decision.allowed(policy, deciding, permits[i], remaining, reset)
+                    : Decision.denied(policy, deciding, permits[i], remaining, reset, number(reply, base + 4));
+        }
+        return decisions;
     }
 
     private static long number(List<Object> reply, int index) {

@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * <p>When Redis fails or does not answer within the {@linkplain Builder#commandTimeout(Duration) command timeout}
  * (100 ms by default, not Lettuce's 60 s), each policy's failure policy decides (fail open by default) and the
  * decision is flagged degraded; a circuit breaker stops paying the timeout while Redis is down. Denials are cached
- * locally until their retry-after, so a flood on a denied key does not reach Redis.
+ * locally until their retry-after, so a flood on a denied key does not reach Redis, and concurrent requests on one key
+ * share script calls.
  *
  * <pre>{@code
  * try (RedisEngine engine = RedisEngine.builder(RedisURI.create("redis://localhost:6379"))
@@ -71,13 +72,19 @@ public final class RedisEngine implements RateLimiterEngine {
                 new CircuitBreaker(builder.failureThreshold, builder.openDuration, System::nanoTime, builder.listener);
         RedisDecisionStore redis = connection instanceof StatefulRedisClusterConnection<String, String> cluster
                 ? new RedisDecisionStore(
-                        cluster.async(), cluster.async(), builder.keyPrefix, builder.timeSource, builder.commandTimeout)
+                        cluster.async(),
+                        cluster.async(),
+                        builder.keyPrefix,
+                        builder.timeSource,
+                        builder.commandTimeout,
+                        builder.coalesce)
                 : new RedisDecisionStore(
                         ((StatefulRedisConnection<String, String>) connection).async(),
                         ((StatefulRedisConnection<String, String>) connection).async(),
                         builder.keyPrefix,
                         builder.timeSource,
-                        builder.commandTimeout);
+                        builder.commandTimeout,
+                        builder.coalesce);
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(
@@ -148,6 +155,7 @@ public final class RedisEngine implements RateLimiterEngine {
         private Duration openDuration = DEFAULT_OPEN_DURATION;
         private int negativeCacheSize = DEFAULT_NEGATIVE_CACHE_SIZE;
         private StoreListener listener = StoreListener.NONE;
+        private boolean coalesce = true;
 
         private Builder(Object client, boolean cluster) {
             this.client = client;
@@ -197,6 +205,15 @@ public final class RedisEngine implements RateLimiterEngine {
                 throw new IllegalArgumentException("negativeCacheSize must not be negative but was " + value);
             }
             this.negativeCacheSize = value;
+            return this;
+        }
+
+        /**
+         * Whether concurrent requests on one key share script calls (on by default): while a call for a key is in
+         * flight, later requests for it queue and go together in the next call, evaluated in arrival order.
+         */
+        public Builder coalesceConcurrentRequests(boolean value) {
+            this.coalesce = value;
             return this;
         }
 

@@ -1,0 +1,100 @@
+package dev.perfplatform.ratelimit.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.perfplatform.ratelimit.Decision;
+import dev.perfplatform.ratelimit.Limit;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.RateLimiter;
+import dev.perfplatform.testing.internal.RespClient;
+import dev.perfplatform.testing.redis.RedisServerProcess;
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Concurrent requests on one key share script calls, and are still decided one by one. */
+class RedisEngineCoalescingIntegrationTests {
+
+    private static RedisServerProcess redis;
+
+    @BeforeAll
+    static void start() {
+        redis = RedisServerProcess.standalone();
+    }
+
+    @AfterAll
+    static void stop() {
+        redis.close();
+    }
+
+    private static List<Decision> burst(boolean coalesce, RateLimitPolicy policy, String key, int requests) {
+        try (RedisEngine engine = RedisEngine.builder(RedisURI.create(redis.uri()))
+                .commandTimeout(Duration.ofSeconds(5))
+                .negativeCacheSize(0)
+                .coalesceConcurrentRequests(coalesce)
+                .build()) {
+            RateLimiter limiter = engine.limiter(policy);
+            limiter.acquire("warm-up"); // loads the script
+            List<CompletableFuture<Decision>> pending = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                pending.add(limiter.acquireAsync(key, 1).toCompletableFuture());
+            }
+            return pending.stream().map(CompletableFuture::join).toList();
+        }
+    }
+
+    @Test
+    void aBurstOnOneKeyTakesFewScriptCallsAndDecidesEachRequest() {
+        RateLimitPolicy policy = RateLimitPolicy.of("burst", Limit.fixedWindow(1_000, Duration.ofHours(1)));
+        long before = evalshaCalls();
+
+        List<Decision> decisions = burst(true, policy, "hot", 300);
+
+        long calls = evalshaCalls() - before - 1;
+        assertThat(decisions).allMatch(Decision::isAllowed);
+        assertThat(decisions.stream().map(Decision::remaining).distinct())
+                .as("each request was evaluated after the previous one")
+                .hasSize(300);
+        assertThat(calls).as("script calls for 300 concurrent requests").isLessThan(100);
+    }
+
+    @Test
+    void withoutCoalescingEveryRequestIsACall() {
+        RateLimitPolicy policy = RateLimitPolicy.of("single", Limit.fixedWindow(1_000, Duration.ofHours(1)));
+        long before = evalshaCalls();
+
+        burst(false, policy, "hot", 300);
+
+        assertThat(evalshaCalls() - before - 1).isEqualTo(300);
+    }
+
+    @Test
+    void aBatchDeniesExactlyBeyondTheLimitWithRetryAftersFromTheLog() {
+        RateLimitPolicy policy = RateLimitPolicy.of("log", Limit.slidingWindowLog(50, Duration.ofMinutes(10)));
+
+        List<Decision> decisions = burst(true, policy, "hot", 200);
+
+        assertThat(decisions.stream().filter(Decision::isAllowed)).hasSize(50);
+        assertThat(decisions.stream().filter(d -> !d.isAllowed()))
+                .allSatisfy(denied -> assertThat(denied.retryAfter())
+                        .isGreaterThan(Duration.ofMinutes(9))
+                        .isLessThanOrEqualTo(Duration.ofMinutes(10)));
+    }
+
+    private static long evalshaCalls() {
+        try (RespClient client = redis.node(0).client()) {
+            for (String line :
+                    String.valueOf(client.command("INFO", "commandstats")).split("\r\n")) {
+                if (line.startsWith("cmdstat_evalsha:")) {
+                    return Long.parseLong(line.replaceAll("^cmdstat_evalsha:calls=(\\d+),.*$", "$1"));
+                }
+            }
+            return 0;
+        }
+    }
+}
