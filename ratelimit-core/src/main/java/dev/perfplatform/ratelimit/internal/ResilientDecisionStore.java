@@ -8,7 +8,6 @@ import dev.perfplatform.ratelimit.RateLimiterStoreException;
 import dev.perfplatform.ratelimit.StoreListener;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -55,7 +54,7 @@ public final class ResilientDecisionStore implements DecisionStore {
 
     @Override
     public Decision decide(RateLimitPolicy policy, String key, long permits) {
-        return decideAsync(policy, key, permits).toCompletableFuture().join();
+        return Futures.join(decideAsync(policy, key, permits));
     }
 
     @Override
@@ -78,7 +77,7 @@ public final class ResilientDecisionStore implements DecisionStore {
         return call.handle((decision, error) -> {
             if (error != null || decision == null) {
                 breaker.onFailure();
-                String cause = error == null ? "other" : causeOf.apply(unwrap(error));
+                String cause = error == null ? "other" : causeOf.apply(Futures.unwrap(error));
                 return degrade(policy, key, permits, cause);
             }
             breaker.onSuccess();
@@ -139,13 +138,5 @@ public final class ResilientDecisionStore implements DecisionStore {
                     });
         }
         return builder.build();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while (current instanceof CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

@@ -4,6 +4,7 @@ import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.TimeSource;
 import dev.perfplatform.ratelimit.internal.DecisionStore;
+import dev.perfplatform.ratelimit.internal.Futures;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
@@ -51,7 +52,7 @@ final class RedisDecisionStore implements DecisionStore {
 
     @Override
     public Decision decide(RateLimitPolicy policy, String key, long permits) {
-        return decideAsync(policy, key, permits).toCompletableFuture().join();
+        return Futures.join(decideAsync(policy, key, permits));
     }
 
     @Override
@@ -124,11 +125,10 @@ final class RedisDecisionStore implements DecisionStore {
     @Override
     public void reset(RateLimitPolicy policy, String key) {
         PolicyScript script = scripted(policy).script();
-        keyCommands
+        Futures.join(keyCommands
                 .unlink(script.keys(key))
                 .toCompletableFuture()
-                .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .join();
+                .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS));
     }
 
     private static Decision[] toDecisions(RateLimitPolicy policy, long[] permits, int count, List<Object> reply) {

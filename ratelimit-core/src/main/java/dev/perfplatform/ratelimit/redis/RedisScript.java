@@ -1,5 +1,6 @@
 package dev.perfplatform.ratelimit.redis;
 
+import dev.perfplatform.ratelimit.internal.Futures;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
@@ -13,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -33,19 +33,11 @@ final class RedisScript {
             RedisScriptingAsyncCommands<String, String> commands, String[] keys, String[] args) {
         return commands.<List<Object>>evalsha(SHA1, ScriptOutputType.MULTI, keys, args)
                 .exceptionallyCompose(error -> {
-                    if (unwrap(error) instanceof RedisNoScriptException) {
+                    if (Futures.unwrap(error) instanceof RedisNoScriptException) {
                         return commands.<List<Object>>eval(SOURCE, ScriptOutputType.MULTI, keys, args);
                     }
                     return CompletableFuture.failedFuture(error);
                 });
-    }
-
-    static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while (current instanceof CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     private static String load() {

@@ -6,7 +6,6 @@ import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiter;
-import dev.perfplatform.testing.internal.RespClient;
 import dev.perfplatform.testing.redis.RedisServerProcess;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
@@ -51,11 +50,11 @@ class RedisEngineCoalescingIntegrationTests {
     @Test
     void aBurstOnOneKeyTakesFewScriptCallsAndDecidesEachRequest() {
         RateLimitPolicy policy = RateLimitPolicy.of("burst", Limit.fixedWindow(1_000, Duration.ofHours(1)));
-        long before = evalshaCalls();
+        long before = CommandStats.evalshaCalls(redis.node(0));
 
         List<Decision> decisions = burst(true, policy, "hot", 300);
 
-        long calls = evalshaCalls() - before - 1;
+        long calls = CommandStats.evalshaCalls(redis.node(0)) - before - 1;
         assertThat(decisions).allMatch(Decision::isAllowed);
         assertThat(decisions.stream().map(Decision::remaining).distinct())
                 .as("each request was evaluated after the previous one")
@@ -66,11 +65,11 @@ class RedisEngineCoalescingIntegrationTests {
     @Test
     void withoutCoalescingEveryRequestIsACall() {
         RateLimitPolicy policy = RateLimitPolicy.of("single", Limit.fixedWindow(1_000, Duration.ofHours(1)));
-        long before = evalshaCalls();
+        long before = CommandStats.evalshaCalls(redis.node(0));
 
         burst(false, policy, "hot", 300);
 
-        assertThat(evalshaCalls() - before - 1).isEqualTo(300);
+        assertThat(CommandStats.evalshaCalls(redis.node(0)) - before - 1).isEqualTo(300);
     }
 
     @Test
@@ -84,17 +83,5 @@ class RedisEngineCoalescingIntegrationTests {
                 .allSatisfy(denied -> assertThat(denied.retryAfter())
                         .isGreaterThan(Duration.ofMinutes(9))
                         .isLessThanOrEqualTo(Duration.ofMinutes(10)));
-    }
-
-    private static long evalshaCalls() {
-        try (RespClient client = redis.node(0).client()) {
-            for (String line :
-                    String.valueOf(client.command("INFO", "commandstats")).split("\r\n")) {
-                if (line.startsWith("cmdstat_evalsha:")) {
-                    return Long.parseLong(line.replaceAll("^cmdstat_evalsha:calls=(\\d+),.*$", "$1"));
-                }
-            }
-            return 0;
-        }
     }
 }

@@ -157,7 +157,7 @@ class RedisEngineFaultIntegrationTests {
         RedisEngine engine = engine(redis.uri(), 3, Duration.ofSeconds(30));
         RateLimiter limiter = engine.limiter(policy(FailurePolicy.failOpen()));
         limiter.acquire("k");
-        long before = evalshaCalls(node);
+        long before = CommandStats.evalshaCalls(node);
 
         node.pause(); // a hung server: every call times out
         for (int i = 0; i < 50; i++) {
@@ -167,7 +167,7 @@ class RedisEngineFaultIntegrationTests {
 
         assertThat(engine.circuitState()).isEqualTo(CircuitState.OPEN);
         Thread.sleep(300); // let the three timed-out calls that were already on the wire finish
-        assertThat(evalshaCalls(node) - before)
+        assertThat(CommandStats.evalshaCalls(node) - before)
                 .as("only the calls that opened the circuit")
                 .isLessThanOrEqualTo(3);
         assertThat(errors.stream().filter("timeout"::equals)).hasSize(3);
@@ -220,7 +220,7 @@ class RedisEngineFaultIntegrationTests {
         for (int i = 0; i < 5; i++) {
             assertThat(limiter.acquire("hot").isAllowed()).isTrue();
         }
-        long before = evalshaCalls(node);
+        long before = CommandStats.evalshaCalls(node);
 
         long denied = 0;
         for (int i = 0; i < 1000; i++) {
@@ -228,7 +228,7 @@ class RedisEngineFaultIntegrationTests {
         }
 
         assertThat(denied).isEqualTo(1000);
-        assertThat(evalshaCalls(node) - before)
+        assertThat(CommandStats.evalshaCalls(node) - before)
                 .as("Redis calls for 1000 denied requests")
                 .isEqualTo(1);
     }
@@ -249,18 +249,6 @@ class RedisEngineFaultIntegrationTests {
             assertThat(keys).hasSize(1);
             long ttl = (Long) admin.command("PTTL", String.valueOf(keys.get(0)));
             assertThat(ttl).as("expiry only after the state is fresh again").isBetween(10_000L, 11_100L);
-        }
-    }
-
-    private static long evalshaCalls(RedisNode node) {
-        try (RespClient client = node.client()) {
-            String stats = String.valueOf(client.command("INFO", "commandstats"));
-            for (String line : stats.split("\r\n")) {
-                if (line.startsWith("cmdstat_evalsha:")) {
-                    return Long.parseLong(line.replaceAll("^cmdstat_evalsha:calls=(\\d+),.*$", "$1"));
-                }
-            }
-            return 0;
         }
     }
 }
