@@ -185,9 +185,19 @@ abstract class RateLimiterContract {
         return Stream.of(3L, 5L, 8L);
     }
 
-    @Test
-    void decidesExactlyAtTheLargestCountAndPeriod() {
-        Limit limit = Limit.tokenBucket(Limit.MAX_COUNT, Limit.MAX_COUNT - 1, Duration.ofDays(30));
+    static Stream<Limit> largestLimits() {
+        Duration month = Duration.ofDays(30);
+        return Stream.of(
+                Limit.tokenBucket(Limit.MAX_COUNT, Limit.MAX_COUNT - 1, month),
+                Limit.gcra(Limit.MAX_COUNT - 1, month, Limit.MAX_COUNT),
+                Limit.slidingWindowCounter(Limit.MAX_COUNT, month),
+                Limit.fixedWindow(Limit.MAX_COUNT, month),
+                Limit.slidingWindowLog(Limit.MAX_COUNT, month));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("largestLimits")
+    void decidesExactlyAtTheLargestCountAndPeriod(Limit limit) {
         RateLimiter limiter = limiter(RateLimitPolicy.of("huge", limit));
         String key = freshKey();
         ReferenceModel model = ReferenceModel.of(limit);
@@ -200,7 +210,7 @@ abstract class RateLimiterContract {
             if (expected) {
                 model.consume(now, permits);
             }
-            time.advance(Duration.ofHours(7));
+            time.advance(Duration.ofDays(11));
         }
     }
 

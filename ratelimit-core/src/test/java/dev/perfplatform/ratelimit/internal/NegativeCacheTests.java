@@ -1,0 +1,65 @@
+package dev.perfplatform.ratelimit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.perfplatform.ratelimit.Decision;
+import dev.perfplatform.ratelimit.Limit;
+import dev.perfplatform.ratelimit.ManualTimeSource;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class NegativeCacheTests {
+
+    private final ManualTimeSource time = new ManualTimeSource();
+    private final NegativeCache cache = new NegativeCache(2, time);
+    private final RateLimitPolicy policy = RateLimitPolicy.of("p", Limit.fixedWindow(10, Duration.ofMinutes(1)));
+
+    private Decision denial(long permits, long retryMicros) {
+        return Decision.denied(policy, 0, permits, 1, retryMicros, retryMicros);
+    }
+
+    @Test
+    void answersRequestsForAtLeastTheDeniedPermitsUntilTheRetryAfter() {
+        cache.remember(policy, "k", denial(3, 1_000));
+        time.advanceMicros(400);
+
+        Decision cached = cache.lookup(policy, "k", 5);
+
+        assertThat(cached).isNotNull();
+        assertThat(cached.isAllowed()).isFalse();
+        assertThat(cached.retryAfterMicros()).isEqualTo(600);
+        assertThat(cached.permits()).isEqualTo(5);
+        assertThat(cache.lookup(policy, "k", 2)).as("fewer permits may fit").isNull();
+        assertThat(cache.lookup(policy, "other", 3)).isNull();
+    }
+
+    @Test
+    void forgetsAtTheRetryAfterAndOnReset() {
+        cache.remember(policy, "k", denial(1, 1_000));
+        time.advanceMicros(1_000);
+        assertThat(cache.lookup(policy, "k", 1)).isNull();
+        assertThat(cache.size()).isZero();
+
+        cache.remember(policy, "k", denial(1, 1_000));
+        cache.forget(policy, "k");
+
+        assertThat(cache.lookup(policy, "k", 1)).isNull();
+    }
+
+    @Test
+    void staysWithinItsBoundDroppingExpiredEntriesFirst() {
+        cache.remember(policy, "a", denial(1, 100));
+        cache.remember(policy, "b", denial(1, 10_000));
+        cache.remember(policy, "c", denial(1, 10_000));
+        assertThat(cache.lookup(policy, "c", 1))
+                .as("full of live entries: not cached")
+                .isNull();
+
+        time.advanceMicros(200);
+        cache.remember(policy, "c", denial(1, 10_000));
+
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.lookup(policy, "c", 1)).isNotNull();
+    }
+}
