@@ -12,6 +12,11 @@ public interface RateLimiterEngine extends AutoCloseable {
     /** A short name of the engine kind for metrics tags: {@code memory} or {@code redis}. */
     String kind();
 
+    /** The circuit breaker in front of a remote store; always {@link CircuitState#CLOSED} for a local engine. */
+    default CircuitState circuitState() {
+        return CircuitState.CLOSED;
+    }
+
     /** Releases the engine's resources; limiters obtained from it must not be used afterwards. */
     @Override
     void close();

@@ -16,6 +16,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.StringCodec;
@@ -103,6 +105,23 @@ public final class RedisEngine implements RateLimiterEngine {
     }
 
     /**
+     * An engine on its own Redis Cluster client for {@code nodes} (seed nodes), with adaptive topology refresh, closed
+     * with the engine.
+     */
+    public static Builder builderForCluster(Iterable<RedisURI> nodes) {
+        RedisClusterClient client = RedisClusterClient.create(nodes);
+        client.setOptions(ClusterClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enableAllAdaptiveRefreshTriggers()
+                        .build())
+                .build());
+        Builder builder = new Builder(client, true);
+        builder.ownedClient = client::shutdown;
+        return builder;
+    }
+
+    /**
      * An engine on its own connection from {@code client}, which stays the caller's. Recommended client option:
      * {@code DisconnectedBehavior.REJECT_COMMANDS}, so requests made while Redis is down fail fast instead of queuing.
      */
@@ -126,6 +145,7 @@ public final class RedisEngine implements RateLimiterEngine {
     }
 
     /** The state of the circuit breaker in front of Redis. */
+    @Override
     public CircuitState circuitState() {
         return breaker.state();
     }

@@ -1,0 +1,166 @@
+package dev.perfplatform.ratelimit.spring.web;
+
+import dev.perfplatform.ratelimit.Decision;
+import dev.perfplatform.ratelimit.spring.PolicyDefinition;
+import dev.perfplatform.ratelimit.spring.RateLimiterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The stack-neutral heart of both filters: which policies apply to a request, its key under each, the decisions, and
+ * the headers to write.
+ */
+public final class RequestRateLimiter {
+
+    private final List<Rule> rules;
+    private final RateLimitHeaderFormat headers;
+    private final boolean headersOnAllowed;
+
+    /**
+     * @param registry the configured policies and limiters
+     * @param keyResolvers the application's {@link KeyResolver} beans by name
+     * @param headers the header format
+     * @param headersOnAllowed whether admitted responses carry the headers
+     */
+    public RequestRateLimiter(
+            RateLimiterRegistry registry,
+            Map<String, KeyResolver> keyResolvers,
+            RateLimitHeaderFormat headers,
+            boolean headersOnAllowed) {
+        this.headers = headers;
+        this.headersOnAllowed = headersOnAllowed;
+        List<Rule> compiled = new ArrayList<>();
+        for (PolicyDefinition definition : registry.definitions().values()) {
+            if (definition.filter()) {
+                compiled.add(new Rule(definition, registry, keyResolvers));
+            }
+        }
+        this.rules = List.copyOf(compiled);
+    }
+
+    /** Whether any policy applies to this method and path (so a request outside them costs nothing). */
+    public boolean applies(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (Rule rule : rules) {
+            if (rule.matches(method, container)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a policy applying to this method and path is keyed by the principal. */
+    public boolean needsPrincipal(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return rules.stream().anyMatch(rule -> rule.definition.key().equals("user") && rule.matches(method, container));
+    }
+
+    /** Decides every applicable policy; the stage never fails for a denial. */
+    public CompletionStage<Outcome> evaluate(RateLimitRequest request) {
+        PathContainer container = PathContainer.parsePath(request.path());
+        List<CompletableFuture<Decision>> pending = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule.matches(request.method(), container)) {
+                String key = rule.key(request);
+                if (key != null) {
+                    pending.add(rule.registry
+                            .limiter(rule.definition.name())
+                            .acquireAsync(key, 1)
+                            .toCompletableFuture());
+                }
+            }
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    List<Decision> decisions =
+                            pending.stream().map(CompletableFuture::join).toList();
+                    Decision denial = decisions.stream()
+                            .filter(decision -> !decision.isAllowed())
+                            .max((a, b) -> Long.compare(a.retryAfterMicros(), b.retryAfterMicros()))
+                            .orElse(null);
+                    return new Outcome(decisions, denial);
+                });
+    }
+
+    /** Writes {@code Retry-After} and the rate-limit headers for {@code outcome}. */
+    public void writeHeaders(Outcome outcome, BiConsumer<String, String> header) {
+        Decision denial = outcome.denial();
+        if (denial != null) {
+            header.accept("Retry-After", String.valueOf(RateLimitHeaderFormat.retryAfterSeconds(denial)));
+        }
+        if (!outcome.decisions().isEmpty() && (denial != null || headersOnAllowed)) {
+            headers.write(outcome.decisions(), header);
+        }
+    }
+
+    /**
+     * The decisions of one request.
+     *
+     * @param decisions one per applicable policy
+     * @param denial the denial with the longest wait, or null when admitted
+     */
+    public record Outcome(
+            List<Decision> decisions, @Nullable Decision denial) {}
+
+    /** A policy compiled for matching. */
+    private static final class Rule {
+        private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+
+        final PolicyDefinition definition;
+        final RateLimiterRegistry registry;
+        final List<PathPattern> include;
+        final List<PathPattern> exclude;
+        final @Nullable KeyResolver resolver;
+
+        Rule(PolicyDefinition definition, RateLimiterRegistry registry, Map<String, KeyResolver> resolvers) {
+            this.definition = definition;
+            this.registry = registry;
+            this.include = definition.paths().stream().map(PARSER::parse).toList();
+            this.exclude = definition.excludePaths().stream().map(PARSER::parse).toList();
+            this.resolver = resolvers.get(definition.key());
+        }
+
+        boolean matches(String method, PathContainer path) {
+            if (!definition.methods().isEmpty() && !definition.methods().contains(method)) {
+                return false;
+            }
+            if (exclude.stream().anyMatch(pattern -> pattern.matches(path))) {
+                return false;
+            }
+            return include.isEmpty() || include.stream().anyMatch(pattern -> pattern.matches(path));
+        }
+
+        /** The key, prefixed by its kind so an IP, a user and a header value never collide; null to skip. */
+        @Nullable
+        String key(RateLimitRequest request) {
+            String key = definition.key();
+            if (resolver != null) {
+                String resolved = resolver.resolve(request);
+                return resolved == null ? null : "k:" + resolved;
+            }
+            if (key.equals("global")) {
+                return "global";
+            }
+            if (key.equals("user")) {
+                String principal = request.principalName();
+                if (principal != null) {
+                    return "user:" + principal;
+                }
+                return definition.userFallbackToIp() ? "ip:" + request.clientAddress() : null;
+            }
+            if (key.startsWith("header:")) {
+                String value = request.header(key.substring("header:".length()));
+                return value == null ? "ip:" + request.clientAddress() : "h:" + value;
+            }
+            return "ip:" + request.clientAddress();
+        }
+    }
+}

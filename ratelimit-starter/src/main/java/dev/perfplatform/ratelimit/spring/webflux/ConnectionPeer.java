@@ -1,0 +1,60 @@
+package dev.perfplatform.ratelimit.spring.webflux;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The address of the connection itself and the forwarding headers as the client sent them. When the server rewrites
+ * the remote address from {@code X-Forwarded-For} ({@code server.forward-headers-strategy=native}: Reactor Netty
+ * believes any peer) or strips the headers ({@code framework}), the rewritten values would let a client choose its
+ * own key; so on Reactor Netty both are read from the native request's connection.
+ */
+final class ConnectionPeer {
+
+    private static final boolean REACTOR_NETTY =
+            ClassUtils.isPresent("reactor.netty.http.server.HttpServerRequest", ConnectionPeer.class.getClassLoader());
+
+    record Peer(
+            String address,
+            @Nullable String forwardedFor,
+            @Nullable String forwarded) {}
+
+    private ConnectionPeer() {}
+
+    static Peer of(ServerHttpRequest request) {
+        if (REACTOR_NETTY) {
+            Peer peer = ReactorNettyPeer.of(ServerHttpRequestDecorator.getNativeRequest(request));
+            if (peer != null) {
+                return peer;
+            }
+        }
+        return new Peer(
+                host(request.getRemoteAddress()),
+                request.getHeaders().getFirst("X-Forwarded-For"),
+                request.getHeaders().getFirst("Forwarded"));
+    }
+
+    static String host(@Nullable SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+        }
+        return "unknown";
+    }
+
+    /** Reactor Netty specifics, loaded only when Reactor Netty is present. */
+    private static final class ReactorNettyPeer {
+        static @Nullable Peer of(Object nativeRequest) {
+            if (nativeRequest instanceof reactor.netty.http.server.HttpServerRequest netty) {
+                return new Peer(
+                        host(netty.connectionRemoteAddress()),
+                        netty.requestHeaders().get("X-Forwarded-For"),
+                        netty.requestHeaders().get("Forwarded"));
+            }
+            return null;
+        }
+    }
+}
