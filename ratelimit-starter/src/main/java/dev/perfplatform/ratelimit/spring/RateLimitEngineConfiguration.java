@@ -3,7 +3,9 @@ package dev.perfplatform.ratelimit.spring;
 import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,24 +19,25 @@ import org.springframework.util.ClassUtils;
 @Configuration(proxyBeanMethods = false)
 class RateLimitEngineConfiguration {
 
-    static final boolean LETTUCE = isPresent("io.lettuce.core.RedisClient");
-    static final boolean DATA_REDIS =
-            LETTUCE && isPresent("org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails");
-
     @Bean
     @ConditionalOnMissingBean
     RateLimiterEngine rateLimiterEngine(
             RateLimitProperties properties,
             ObjectProvider<StoreListener> listener,
-            org.springframework.beans.factory.ListableBeanFactory beans) {
+            ConfigurableListableBeanFactory beans) {
+        ClassLoader classLoader = beans.getBeanClassLoader();
+        boolean lettuce = isPresent("io.lettuce.core.RedisClient", classLoader);
+        boolean dataRedis = lettuce
+                && isPresent(
+                        "org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails", classLoader);
         RateLimitProperties.Redis redis = properties.getRedis();
         StoreListener storeListener = listener.getIfAvailable(() -> StoreListener.NONE);
         boolean hasUrl = redis.getUrl() != null && !redis.getUrl().isBlank();
-        boolean hasDataRedis = DATA_REDIS && DataRedisEngines.isConfigured(beans);
+        boolean hasDataRedis = dataRedis && DataRedisEngines.isConfigured(beans);
         return switch (properties.getEngine()) {
             case MEMORY -> memory(properties);
             case REDIS -> {
-                if (!LETTUCE) {
+                if (!lettuce) {
                     throw new InvalidRateLimitConfigurationException(
                             "ratelimit.engine", "redis needs io.lettuce:lettuce-core on the class path");
                 }
@@ -46,7 +49,7 @@ class RateLimitEngineConfiguration {
                 yield redis(properties, storeListener, beans, hasUrl);
             }
             case AUTO ->
-                LETTUCE && (hasUrl || hasDataRedis)
+                lettuce && (hasUrl || hasDataRedis)
                         ? redis(properties, storeListener, beans, hasUrl)
                         : memory(properties);
         };
@@ -69,7 +72,7 @@ class RateLimitEngineConfiguration {
                 : DataRedisEngines.fromConnectionDetails(beans, properties.getRedis(), listener);
     }
 
-    private static boolean isPresent(String className) {
-        return ClassUtils.isPresent(className, RateLimitEngineConfiguration.class.getClassLoader());
+    private static boolean isPresent(String className, @Nullable ClassLoader classLoader) {
+        return ClassUtils.isPresent(className, classLoader);
     }
 }
