@@ -1,0 +1,43 @@
+package dev.perfplatform.ratelimit.spring;
+
+import dev.perfplatform.ratelimit.RateLimiterEngine;
+import dev.perfplatform.ratelimit.spring.actuate.RateLimiterHealthIndicator;
+import dev.perfplatform.ratelimit.spring.actuate.RateLimitersEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The actuator endpoint and health contributor, when the actuator and health modules are present. */
+@Configuration(proxyBeanMethods = false)
+class RateLimitActuatorConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Endpoint.class)
+    static class EndpointConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        RateLimitersEndpoint rateLimitersEndpoint(RateLimiterRegistry registry) {
+            return new RateLimitersEndpoint(registry);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class HealthConfiguration {
+
+        /** Nested, so its condition (from the health module) is read only when that module is present. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnEnabledHealthIndicator("ratelimiter")
+        static class Enabled {
+            @Bean
+            @ConditionalOnMissingBean(name = "rateLimiterHealthIndicator")
+            RateLimiterHealthIndicator rateLimiterHealthIndicator(RateLimiterEngine rateLimiterEngine) {
+                return new RateLimiterHealthIndicator(rateLimiterEngine);
+            }
+        }
+    }
+}
