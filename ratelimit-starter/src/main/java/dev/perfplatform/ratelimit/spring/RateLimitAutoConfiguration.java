@@ -32,7 +32,13 @@ import org.springframework.context.annotation.Import;
         })
 @ConditionalOnProperty(prefix = "ratelimit", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(RateLimitProperties.class)
-@Import({RateLimitEngineConfiguration.class, RateLimitWebFluxConfiguration.class, RateLimitActuatorConfiguration.class})
+@Import({
+    RateLimitEngineConfiguration.class,
+    RateLimitWebConfiguration.class,
+    RateLimitWebFluxConfiguration.class,
+    RateLimitServletConfiguration.class,
+    RateLimitActuatorConfiguration.class
+})
 public final class RateLimitAutoConfiguration {
 
     /** Checks the policies at start-up; a mistake fails it with the property's name. */

@@ -24,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         classes = WebFluxTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "spring.main.web-application-type=reactive",
             "server.forward-headers-strategy=native",
             "ratelimit.engine=redis",
             "ratelimit.policies.api.paths=/api/**",

@@ -16,6 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         classes = WebFluxTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "spring.main.web-application-type=reactive",
             "ratelimit.engine=redis",
             "ratelimit.redis.command-timeout=200ms",
             "ratelimit.redis.failure-threshold=2",

@@ -1,0 +1,43 @@
+package dev.perfplatform.ratelimit.spring.servlet;
+
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The connection's own peer address and the forwarding headers as the client sent them. {@code
+ * server.forward-headers-strategy=framework} wraps the request and hides the headers: the innermost request still
+ * has them. {@code native} on Tomcat rewrites the address and the headers in place (trusting private ranges by
+ * default): {@link TomcatPeerValve} records the originals first.
+ */
+final class ServletPeer {
+
+    static final String ADDRESS = ServletPeer.class.getName() + ".address";
+    static final String FORWARDED_FOR = ServletPeer.class.getName() + ".forwardedFor";
+    static final String FORWARDED = ServletPeer.class.getName() + ".forwarded";
+
+    record Peer(
+            String address,
+            @Nullable String forwardedFor,
+            @Nullable String forwarded) {}
+
+    private ServletPeer() {}
+
+    static Peer of(HttpServletRequest request) {
+        if (request.getAttribute(ADDRESS) instanceof String address) {
+            return new Peer(address, attribute(request, FORWARDED_FOR), attribute(request, FORWARDED));
+        }
+        ServletRequest innermost = request;
+        while (innermost instanceof ServletRequestWrapper wrapper) {
+            innermost = wrapper.getRequest();
+        }
+        HttpServletRequest original = innermost instanceof HttpServletRequest http ? http : request;
+        return new Peer(
+                original.getRemoteAddr(), original.getHeader("X-Forwarded-For"), original.getHeader("Forwarded"));
+    }
+
+    private static @Nullable String attribute(HttpServletRequest request, String name) {
+        return request.getAttribute(name) instanceof String value ? value : null;
+    }
+}
