@@ -30,6 +30,7 @@ public final class RateLimitPolicy {
     private final boolean shadow;
     private final FailurePolicy failurePolicy;
     private final long maxPermits;
+    private final int hash;
 
     private RateLimitPolicy(Builder builder) {
         this.name = builder.name;
@@ -37,6 +38,7 @@ public final class RateLimitPolicy {
         this.shadow = builder.shadow;
         this.failurePolicy = builder.failurePolicy;
         this.maxPermits = limits.stream().mapToLong(Limit::capacity).min().orElse(0);
+        this.hash = Objects.hash(name, limits, shadow, failurePolicy); // engines key maps by policy: hash once
     }
 
     /** Starts a policy named {@code name} ({@code [A-Za-z0-9._:-]}, 1 to 64 characters). */
@@ -97,7 +99,11 @@ public final class RateLimitPolicy {
 
     @Override
     public boolean equals(@Nullable Object other) {
+        if (other == this) {
+            return true;
+        }
         return other instanceof RateLimitPolicy that
+                && hash == that.hash
                 && name.equals(that.name)
                 && limits.equals(that.limits)
                 && shadow == that.shadow
@@ -106,7 +112,7 @@ public final class RateLimitPolicy {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, limits, shadow, failurePolicy);
+        return hash;
     }
 
     @Override

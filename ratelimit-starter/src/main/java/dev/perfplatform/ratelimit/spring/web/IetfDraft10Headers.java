@@ -2,7 +2,10 @@ package dev.perfplatform.ratelimit.spring.web;
 
 import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.Limit;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -21,20 +24,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IetfDraft10Headers implements RateLimitHeaderFormat {
 
+    /** Per policy, per limit: the quoted item name and the RateLimit-Policy item, computed once. */
+    private final Map<RateLimitPolicy, String[][]> items = new ConcurrentHashMap<>();
+
     @Override
     public void write(List<Decision> decisions, BiConsumer<String, String> header) {
         StringBuilder policies = new StringBuilder();
         StringBuilder states = new StringBuilder();
         for (Decision decision : decisions) {
-            Limit limit = decision.decidingLimit();
-            if (limit == null) {
+            int index = decision.decidingLimitIndex();
+            if (index < 0) {
                 continue; // decided without evaluating a limit (fail open/closed): nothing truthful to say
             }
-            String name = quote(itemName(decision, limit));
-            append(policies, name + ";q=" + limit.capacity() + ";w=" + windowSeconds(limit));
+            String[] item = items.computeIfAbsent(decision.policy(), IetfDraft10Headers::describe)[index];
+            append(policies, item[1]);
             append(
                     states,
-                    name + ";r=" + Math.max(0, decision.remaining()) + ";t="
+                    item[0] + ";r=" + Math.max(0, decision.remaining()) + ";t="
                             + RateLimitHeaderFormat.resetSeconds(decision));
         }
         if (!policies.isEmpty()) {
@@ -43,13 +49,24 @@ public final class IetfDraft10Headers implements RateLimitHeaderFormat {
         }
     }
 
-    /** The item name: the policy's, or for a policy of several limits the limit's name (else policy-index). */
-    static String itemName(Decision decision, Limit limit) {
-        if (decision.policy().limits().size() == 1) {
-            return decision.policy().name();
+    private static String[][] describe(RateLimitPolicy policy) {
+        List<Limit> limits = policy.limits();
+        String[][] described = new String[limits.size()][];
+        for (int i = 0; i < limits.size(); i++) {
+            Limit limit = limits.get(i);
+            String name = quote(itemName(policy, i));
+            described[i] = new String[] {name, name + ";q=" + limit.capacity() + ";w=" + windowSeconds(limit)};
         }
-        @Nullable String named = limit.name();
-        return named != null ? named : decision.policy().name() + "-" + decision.decidingLimitIndex();
+        return described;
+    }
+
+    /** The item name: the policy's, or for a policy of several limits the limit's name (else policy-index). */
+    static String itemName(RateLimitPolicy policy, int index) {
+        if (policy.limits().size() == 1) {
+            return policy.name();
+        }
+        @Nullable String named = policy.limits().get(index).name();
+        return named != null ? named : policy.name() + "-" + index;
     }
 
     /** The window {@code w} in whole seconds, at least 1. */

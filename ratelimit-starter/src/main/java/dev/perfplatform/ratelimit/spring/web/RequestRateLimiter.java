@@ -1,6 +1,7 @@
 package dev.perfplatform.ratelimit.spring.web;
 
 import dev.perfplatform.ratelimit.Decision;
+import dev.perfplatform.ratelimit.RateLimiter;
 import dev.perfplatform.ratelimit.spring.PolicyDefinition;
 import dev.perfplatform.ratelimit.spring.RateLimiterRegistry;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
@@ -20,9 +22,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class RequestRateLimiter {
 
+    /** Distinct (method, path) pairs whose matching rules are remembered; beyond it, matching is redone. */
+    static final int MATCH_CACHE_SIZE = 4096;
+
     private final List<Rule> rules;
     private final RateLimitHeaderFormat headers;
     private final boolean headersOnAllowed;
+    private final Map<String, List<Rule>> matches = new ConcurrentHashMap<>();
 
     /**
      * @param registry the configured policies and limiters
@@ -48,34 +54,35 @@ public final class RequestRateLimiter {
 
     /** Whether any policy applies to this method and path (so a request outside them costs nothing). */
     public boolean applies(String method, String path) {
-        PathContainer container = PathContainer.parsePath(path);
-        for (Rule rule : rules) {
-            if (rule.matches(method, container)) {
+        return !matching(method, path).isEmpty();
+    }
+
+    /** Whether a policy applying to this method and path is keyed by the principal. */
+    public boolean needsPrincipal(String method, String path) {
+        for (Rule rule : matching(method, path)) {
+            if (rule.definition.key().equals("user")) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether a policy applying to this method and path is keyed by the principal. */
-    public boolean needsPrincipal(String method, String path) {
-        PathContainer container = PathContainer.parsePath(path);
-        return rules.stream().anyMatch(rule -> rule.definition.key().equals("user") && rule.matches(method, container));
-    }
-
     /** Decides every applicable policy; the stage never fails for a denial. */
     public CompletionStage<Outcome> evaluate(RateLimitRequest request) {
-        PathContainer container = PathContainer.parsePath(request.path());
+        List<Rule> applicable = matching(request.method(), request.path());
+        if (applicable.size() == 1) {
+            Rule rule = applicable.get(0);
+            String key = rule.key(request);
+            if (key == null) {
+                return CompletableFuture.completedFuture(new Outcome(List.of(), null));
+            }
+            return rule.limiter.acquireAsync(key, 1).thenApply(RequestRateLimiter::outcomeOf);
+        }
         List<CompletableFuture<Decision>> pending = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (rule.matches(request.method(), container)) {
-                String key = rule.key(request);
-                if (key != null) {
-                    pending.add(rule.registry
-                            .limiter(rule.definition.name())
-                            .acquireAsync(key, 1)
-                            .toCompletableFuture());
-                }
+        for (Rule rule : applicable) {
+            String key = rule.key(request);
+            if (key != null) {
+                pending.add(rule.limiter.acquireAsync(key, 1).toCompletableFuture());
             }
         }
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
@@ -88,6 +95,30 @@ public final class RequestRateLimiter {
                             .orElse(null);
                     return new Outcome(decisions, denial);
                 });
+    }
+
+    private static Outcome outcomeOf(Decision decision) {
+        return new Outcome(List.of(decision), decision.isAllowed() ? null : decision);
+    }
+
+    private List<Rule> matching(String method, String path) {
+        String cacheKey = method + ' ' + path;
+        List<Rule> cached = matches.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        PathContainer container = PathContainer.parsePath(path);
+        List<Rule> found = new ArrayList<>(1);
+        for (Rule rule : rules) {
+            if (rule.matches(method, container)) {
+                found.add(rule);
+            }
+        }
+        List<Rule> result = List.copyOf(found);
+        if (matches.size() < MATCH_CACHE_SIZE) {
+            matches.put(cacheKey, result);
+        }
+        return result;
     }
 
     /** Writes {@code Retry-After} and the rate-limit headers for {@code outcome}. */
@@ -115,14 +146,14 @@ public final class RequestRateLimiter {
         private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
         final PolicyDefinition definition;
-        final RateLimiterRegistry registry;
+        final RateLimiter limiter;
         final List<PathPattern> include;
         final List<PathPattern> exclude;
         final @Nullable KeyResolver resolver;
 
         Rule(PolicyDefinition definition, RateLimiterRegistry registry, Map<String, KeyResolver> resolvers) {
             this.definition = definition;
-            this.registry = registry;
+            this.limiter = registry.limiter(definition.name());
             this.include = definition.paths().stream().map(PARSER::parse).toList();
             this.exclude = definition.excludePaths().stream().map(PARSER::parse).toList();
             this.resolver = resolvers.get(definition.key());

@@ -46,25 +46,32 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
         if (!limiter.applies(method, path)) {
             return chain.filter(exchange);
         }
-        Mono<Optional<String>> principal = limiter.needsPrincipal(method, path)
-                ? exchange.getPrincipal().map(Principal::getName).map(Optional::of)
-                : Mono.empty();
-        return principal.defaultIfEmpty(Optional.empty()).flatMap(name -> {
-            RateLimitRequest view =
-                    new ExchangeRequest(request, method, path, clientAddress(request), name.orElse(null));
-            return Mono.fromCompletionStage(limiter.evaluate(view)).flatMap(outcome -> {
-                ServerHttpResponse response = exchange.getResponse();
-                HttpHeaders headers = response.getHeaders();
-                limiter.writeHeaders(outcome, headers::set);
-                if (outcome.denial() == null) {
-                    return chain.filter(exchange);
-                }
-                RateLimitResponseWriter.Body body = writer.render(outcome.denial(), view);
-                response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-                headers.set(HttpHeaders.CONTENT_TYPE, body.contentType());
-                DataBuffer buffer = response.bufferFactory().wrap(body.content());
-                return response.writeWith(Mono.just(buffer));
-            });
+        if (!limiter.needsPrincipal(method, path)) {
+            return decide(exchange, chain, method, path, null);
+        }
+        return exchange.getPrincipal()
+                .map(Principal::getName)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(name -> decide(exchange, chain, method, path, name.orElse(null)));
+    }
+
+    private Mono<Void> decide(
+            ServerWebExchange exchange, WebFilterChain chain, String method, String path, @Nullable String principal) {
+        ServerHttpRequest request = exchange.getRequest();
+        RateLimitRequest view = new ExchangeRequest(request, method, path, clientAddress(request), principal);
+        return Mono.fromCompletionStage(limiter.evaluate(view)).flatMap(outcome -> {
+            ServerHttpResponse response = exchange.getResponse();
+            HttpHeaders headers = response.getHeaders();
+            limiter.writeHeaders(outcome, headers::set);
+            if (outcome.denial() == null) {
+                return chain.filter(exchange);
+            }
+            RateLimitResponseWriter.Body body = writer.render(outcome.denial(), view);
+            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+            headers.set(HttpHeaders.CONTENT_TYPE, body.contentType());
+            DataBuffer buffer = response.bufferFactory().wrap(body.content());
+            return response.writeWith(Mono.just(buffer));
         });
     }
 
