@@ -1,19 +1,23 @@
 package dev.perfplatform.ratelimit.spring;
 
 import dev.perfplatform.ratelimit.spring.servlet.RateLimitServletFilter;
+import dev.perfplatform.ratelimit.spring.servlet.RateLimitedInterceptor;
 import dev.perfplatform.ratelimit.spring.servlet.TomcatPeerValve;
 import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
-import dev.perfplatform.ratelimit.spring.web.KeyResolver;
-import dev.perfplatform.ratelimit.spring.web.RateLimitHeaderFormat;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
+import dev.perfplatform.ratelimit.spring.web.RateLimitedHandlers;
 import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
-import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The Servlet filter, in servlet web applications only, and Tomcat's peer-recording valve. */
 @Configuration(proxyBeanMethods = false)
@@ -24,15 +28,41 @@ class RateLimitServletConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RateLimitServletFilter rateLimitServletFilter(
-            RateLimiterRegistry registry,
-            Map<String, KeyResolver> keyResolvers,
-            RateLimitHeaderFormat headers,
+            RequestRateLimiter limiter,
             ClientAddressResolver clients,
             RateLimitResponseWriter writer,
             RateLimitProperties properties) {
-        RequestRateLimiter limiter = new RequestRateLimiter(
-                registry, keyResolvers, headers, properties.getHeaders().isOnAllowed());
         return new RateLimitServletFilter(limiter, clients, writer, properties.getFilterOrder());
+    }
+
+    /** {@code @RateLimited} on Spring MVC controllers, checked against the policies once the mappings exist. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebMvcConfigurer.class)
+    static class AnnotationConfiguration {
+        @Bean
+        WebMvcConfigurer rateLimitedInterceptorConfigurer(
+                RequestRateLimiter limiter,
+                RateLimitedHandlers handlers,
+                ClientAddressResolver clients,
+                RateLimitResponseWriter writer) {
+            RateLimitedInterceptor interceptor = new RateLimitedInterceptor(limiter, handlers, clients, writer);
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(interceptor);
+                }
+            };
+        }
+
+        @Bean
+        SmartInitializingSingleton rateLimitedAnnotationCheck(
+                ObjectProvider<RequestMappingHandlerMapping> mappings,
+                RequestRateLimiter limiter,
+                RateLimitedHandlers handlers) {
+            return () -> mappings.orderedStream()
+                    .forEach(mapping ->
+                            handlers.validate(mapping.getHandlerMethods().values(), limiter));
+        }
     }
 
     /** Records the true peer before Tomcat's RemoteIpValve rewrites it (forward-headers-strategy=native). */

@@ -3,12 +3,16 @@ package dev.perfplatform.ratelimit.spring;
 import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
 import dev.perfplatform.ratelimit.spring.web.IetfDraft10Headers;
 import dev.perfplatform.ratelimit.spring.web.IpRange;
+import dev.perfplatform.ratelimit.spring.web.KeyResolver;
 import dev.perfplatform.ratelimit.spring.web.LegacyHeaders;
 import dev.perfplatform.ratelimit.spring.web.ProblemDetailResponseWriter;
 import dev.perfplatform.ratelimit.spring.web.RateLimitHeaderFormat;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
+import dev.perfplatform.ratelimit.spring.web.RateLimitedHandlers;
+import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,6 +25,23 @@ import org.springframework.web.util.pattern.PathPattern;
 @ConditionalOnWebApplication
 @ConditionalOnClass(PathPattern.class)
 class RateLimitWebConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRateLimiter rateLimitRequestLimiter(
+            RateLimiterRegistry registry,
+            Map<String, KeyResolver> keyResolvers,
+            RateLimitHeaderFormat headers,
+            RateLimitProperties properties) {
+        return new RequestRateLimiter(
+                registry, keyResolvers, headers, properties.getHeaders().isOnAllowed());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RateLimitedHandlers rateLimitedHandlers() {
+        return new RateLimitedHandlers();
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,17 +1,18 @@
 package dev.perfplatform.ratelimit.spring;
 
 import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
-import dev.perfplatform.ratelimit.spring.web.KeyResolver;
-import dev.perfplatform.ratelimit.spring.web.RateLimitHeaderFormat;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
+import dev.perfplatform.ratelimit.spring.web.RateLimitedHandlers;
 import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
 import dev.perfplatform.ratelimit.spring.webflux.RateLimitWebFilter;
-import java.util.Map;
+import dev.perfplatform.ratelimit.spring.webflux.RateLimitedWebFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.server.WebFilter;
 
 /** The WebFlux filter, in reactive web applications only. */
@@ -23,14 +24,28 @@ class RateLimitWebFluxConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RateLimitWebFilter rateLimitWebFilter(
-            RateLimiterRegistry registry,
-            Map<String, KeyResolver> keyResolvers,
-            RateLimitHeaderFormat headers,
+            RequestRateLimiter limiter,
             ClientAddressResolver clients,
             RateLimitResponseWriter writer,
             RateLimitProperties properties) {
-        RequestRateLimiter limiter = new RequestRateLimiter(
-                registry, keyResolvers, headers, properties.getHeaders().isOnAllowed());
         return new RateLimitWebFilter(limiter, clients, writer, properties.getFilterOrder());
+    }
+
+    /** {@code @RateLimited} on annotated controllers. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(RequestMappingHandlerMapping.class)
+    static class AnnotationConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        RateLimitedWebFilter rateLimitedWebFilter(
+                RequestRateLimiter limiter,
+                RateLimitedHandlers handlers,
+                RequestMappingHandlerMapping requestMappingHandlerMapping,
+                ClientAddressResolver clients,
+                RateLimitResponseWriter writer,
+                RateLimitProperties properties) {
+            return new RateLimitedWebFilter(
+                    limiter, handlers, requestMappingHandlerMapping, clients, writer, properties.getFilterOrder() + 1);
+        }
     }
 }

@@ -9,9 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.Principal;
-import java.util.concurrent.CompletionException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,54 +35,19 @@ public final class RateLimitServletFilter extends OncePerRequestFilter implement
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String method = request.getMethod();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!limiter.applies(method, path)) {
+        String path = ServletRequests.path(request);
+        if (!limiter.applies(request.getMethod(), path)) {
             chain.doFilter(request, response);
             return;
         }
-        ServletPeer.Peer peer = ServletPeer.of(request);
-        Principal principal = request.getUserPrincipal();
-        RateLimitRequest view = new ServletRequestView(
-                request,
-                method,
-                path,
-                clients.resolve(peer.address(), peer.forwardedFor(), peer.forwarded()),
-                principal == null ? null : principal.getName());
-        RequestRateLimiter.Outcome outcome;
-        try {
-            outcome = limiter.evaluate(view).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            throw new ServletException("rate limiting failed", e.getCause());
-        }
-        limiter.writeHeaders(outcome, response::setHeader);
-        if (outcome.denial() == null) {
+        RateLimitRequest view = ServletRequests.view(request, path, clients);
+        if (ServletRequests.admit(limiter.evaluate(view), limiter, view, writer, response)) {
             chain.doFilter(request, response);
-            return;
         }
-        RateLimitResponseWriter.Body body = writer.render(outcome.denial(), view);
-        response.setStatus(429);
-        response.setContentType(body.contentType());
-        response.setContentLength(body.content().length);
-        response.getOutputStream().write(body.content());
     }
 
     @Override
     public int getOrder() {
         return order;
-    }
-
-    /** The request view over a servlet request. */
-    private record ServletRequestView(
-            HttpServletRequest request,
-            String method,
-            String path,
-            String clientAddress,
-            @Nullable String principalName)
-            implements RateLimitRequest {
-        @Override
-        public @Nullable String header(String name) {
-            return request.getHeader(name);
-        }
     }
 }

@@ -26,6 +26,7 @@ public final class RequestRateLimiter {
     static final int MATCH_CACHE_SIZE = 4096;
 
     private final List<Rule> rules;
+    private final Map<String, Rule> byName;
     private final RateLimitHeaderFormat headers;
     private final boolean headersOnAllowed;
     private final Map<String, List<Rule>> matches = new ConcurrentHashMap<>();
@@ -44,12 +45,16 @@ public final class RequestRateLimiter {
         this.headers = headers;
         this.headersOnAllowed = headersOnAllowed;
         List<Rule> compiled = new ArrayList<>();
+        Map<String, Rule> named = new java.util.LinkedHashMap<>();
         for (PolicyDefinition definition : registry.definitions().values()) {
+            Rule rule = new Rule(definition, registry, keyResolvers);
+            named.put(definition.name(), rule);
             if (definition.filter()) {
-                compiled.add(new Rule(definition, registry, keyResolvers));
+                compiled.add(rule);
             }
         }
         this.rules = List.copyOf(compiled);
+        this.byName = Map.copyOf(named);
     }
 
     /** Whether any policy applies to this method and path (so a request outside them costs nothing). */
@@ -67,9 +72,39 @@ public final class RequestRateLimiter {
         return false;
     }
 
-    /** Decides every applicable policy; the stage never fails for a denial. */
+    /** Decides every policy whose paths and methods match; the stage never fails for a denial. */
     public CompletionStage<Outcome> evaluate(RateLimitRequest request) {
-        List<Rule> applicable = matching(request.method(), request.path());
+        return evaluate(request, matching(request.method(), request.path()));
+    }
+
+    /**
+     * Decides the named policies whatever their paths ({@code @RateLimited}).
+     *
+     * @throws IllegalArgumentException for a name that is not a configured policy
+     */
+    public CompletionStage<Outcome> evaluateNamed(RateLimitRequest request, List<String> policies) {
+        List<Rule> named = new ArrayList<>(policies.size());
+        for (String name : policies) {
+            named.add(rule(name));
+        }
+        return evaluate(request, named);
+    }
+
+    /** Whether {@code name} is a configured policy. */
+    public boolean hasPolicy(String name) {
+        return byName.containsKey(name);
+    }
+
+    private Rule rule(String name) {
+        Rule rule = byName.get(name);
+        if (rule == null) {
+            throw new IllegalArgumentException(
+                    "no rate-limit policy named '" + name + "'; configured: " + byName.keySet());
+        }
+        return rule;
+    }
+
+    private CompletionStage<Outcome> evaluate(RateLimitRequest request, List<Rule> applicable) {
         if (applicable.size() == 1) {
             Rule rule = applicable.get(0);
             String key = rule.key(request);

@@ -8,11 +8,7 @@ import java.security.Principal;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -47,54 +43,22 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         if (!limiter.needsPrincipal(method, path)) {
-            return decide(exchange, chain, method, path, null);
+            return decide(exchange, chain, null);
         }
         return exchange.getPrincipal()
                 .map(Principal::getName)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(name -> decide(exchange, chain, method, path, name.orElse(null)));
+                .flatMap(name -> decide(exchange, chain, name.orElse(null)));
     }
 
-    private Mono<Void> decide(
-            ServerWebExchange exchange, WebFilterChain chain, String method, String path, @Nullable String principal) {
-        ServerHttpRequest request = exchange.getRequest();
-        RateLimitRequest view = new ExchangeRequest(request, method, path, clientAddress(request), principal);
-        return Mono.fromCompletionStage(limiter.evaluate(view)).flatMap(outcome -> {
-            ServerHttpResponse response = exchange.getResponse();
-            HttpHeaders headers = response.getHeaders();
-            limiter.writeHeaders(outcome, headers::set);
-            if (outcome.denial() == null) {
-                return chain.filter(exchange);
-            }
-            RateLimitResponseWriter.Body body = writer.render(outcome.denial(), view);
-            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-            headers.set(HttpHeaders.CONTENT_TYPE, body.contentType());
-            DataBuffer buffer = response.bufferFactory().wrap(body.content());
-            return response.writeWith(Mono.just(buffer));
-        });
-    }
-
-    private String clientAddress(ServerHttpRequest request) {
-        ConnectionPeer.Peer peer = ConnectionPeer.of(request);
-        return clients.resolve(peer.address(), peer.forwardedFor(), peer.forwarded());
+    private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, @Nullable String principal) {
+        RateLimitRequest view = ExchangeViews.view(exchange, clients, principal);
+        return ExchangeViews.admitOrReject(limiter.evaluate(view), limiter, view, writer, exchange, chain);
     }
 
     @Override
     public int getOrder() {
         return order;
-    }
-
-    /** The request view over a WebFlux exchange. */
-    private record ExchangeRequest(
-            ServerHttpRequest request,
-            String method,
-            String path,
-            String clientAddress,
-            @Nullable String principalName) implements RateLimitRequest {
-        @Override
-        public @Nullable String header(String name) {
-            return request.getHeaders().getFirst(name);
-        }
     }
 }

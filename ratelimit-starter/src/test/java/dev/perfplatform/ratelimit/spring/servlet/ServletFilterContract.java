@@ -26,7 +26,11 @@ import org.springframework.test.context.TestPropertySource;
             "ratelimit.policies.spoof.paths=/spoof/**",
             "ratelimit.policies.spoof.limits[0].algorithm=token-bucket",
             "ratelimit.policies.spoof.limits[0].limit=2",
-            "ratelimit.policies.spoof.limits[0].window=1h"
+            "ratelimit.policies.spoof.limits[0].window=1h",
+            "ratelimit.policies.annotated.filter=false",
+            "ratelimit.policies.annotated.limits[0].algorithm=fixed-window",
+            "ratelimit.policies.annotated.limits[0].limit=1",
+            "ratelimit.policies.annotated.limits[0].window=1h"
         })
 abstract class ServletFilterContract {
 
@@ -83,6 +87,18 @@ abstract class ServletFilterContract {
 
         assertThat(get("/spoof/hello", "X-Forwarded-For", "198.51.100.3").statusCode())
                 .isEqualTo(429);
+    }
+
+    @Test
+    void rateLimitedMethodsGetTheirPolicyWhateverItsPaths() throws Exception {
+        HttpResponse<String> first = get("/annotated/hello");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("RateLimit-Policy")).hasValue("\"annotated\";q=1;w=3600");
+
+        HttpResponse<String> second = get("/annotated/hello");
+
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(second.headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test

@@ -39,7 +39,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "ratelimit.policies.shadowed.shadow=true",
             "ratelimit.policies.shadowed.limits[0].algorithm=sliding-window-log",
             "ratelimit.policies.shadowed.limits[0].limit=1",
-            "ratelimit.policies.shadowed.limits[0].window=1h"
+            "ratelimit.policies.shadowed.limits[0].window=1h",
+            "ratelimit.policies.annotated.filter=false",
+            "ratelimit.policies.annotated.limits[0].algorithm=fixed-window",
+            "ratelimit.policies.annotated.limits[0].limit=1",
+            "ratelimit.policies.annotated.limits[0].window=1h"
         })
 class RateLimitWebFilterIntegrationTests {
 
@@ -60,7 +64,7 @@ class RateLimitWebFilterIntegrationTests {
     }
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return TestClients.to(port);
     }
 
     @Test
@@ -112,6 +116,24 @@ class RateLimitWebFilterIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void rateLimitedMethodsGetTheirPolicyWhateverItsPaths() {
+        client().get()
+                .uri("/annotated/hello")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("RateLimit-Policy", "\"annotated\";q=1;w=3600");
+        client().get()
+                .uri("/annotated/hello")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .exists("Retry-After");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.perfplatform.ratelimit.spring.webflux;
 
 import dev.perfplatform.testing.redis.RedisServerProcess;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +27,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "ratelimit.policies.closed.failure=closed",
             "ratelimit.policies.closed.limits[0].algorithm=fixed-window",
             "ratelimit.policies.closed.limits[0].limit=1000",
-            "ratelimit.policies.closed.limits[0].window=1h"
+            "ratelimit.policies.closed.limits[0].window=1h",
+            "ratelimit.policies.annotated.filter=false",
+            "ratelimit.policies.annotated.limits[0].algorithm=fixed-window",
+            "ratelimit.policies.annotated.limits[0].limit=1",
+            "ratelimit.policies.annotated.limits[0].window=1h"
         })
 class RedisOutageWebFluxIntegrationTests {
 
@@ -49,10 +52,7 @@ class RedisOutageWebFluxIntegrationTests {
 
     @Test
     void keepsAnsweringPerFailurePolicyWhileRedisIsDown() {
-        WebTestClient client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(5))
-                .build();
+        WebTestClient client = TestClients.to(port);
         client.get()
                 .uri("/api/hello")
                 .exchange()

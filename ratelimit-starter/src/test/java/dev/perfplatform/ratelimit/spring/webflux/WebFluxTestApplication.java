@@ -1,5 +1,6 @@
 package dev.perfplatform.ratelimit.spring.webflux;
 
+import dev.perfplatform.ratelimit.spring.RateLimited;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +14,12 @@ public class WebFluxTestApplication {
         @GetMapping({"/api/hello", "/spoof/hello", "/shadow/hello", "/open/hello"})
         String hello() {
             return "hello";
+        }
+
+        @GetMapping("/annotated/hello")
+        @RateLimited("annotated")
+        String annotated() {
+            return "annotated";
         }
     }
 }

@@ -1,0 +1,70 @@
+package dev.perfplatform.ratelimit.spring.webflux;
+
+import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
+import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
+import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
+import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/** The WebFlux side's shared steps: the request view and the answer to the decisions. */
+final class ExchangeViews {
+
+    private ExchangeViews() {}
+
+    static RateLimitRequest view(
+            ServerWebExchange exchange, ClientAddressResolver clients, @Nullable String principal) {
+        ServerHttpRequest request = exchange.getRequest();
+        ConnectionPeer.Peer peer = ConnectionPeer.of(request);
+        return new ExchangeRequest(
+                request,
+                request.getMethod().name(),
+                request.getPath().pathWithinApplication().value(),
+                clients.resolve(peer.address(), peer.forwardedFor(), peer.forwarded()),
+                principal);
+    }
+
+    /** Writes the headers, then continues the chain, or answers 429 on a denial. */
+    static Mono<Void> admitOrReject(
+            CompletionStage<RequestRateLimiter.Outcome> decisions,
+            RequestRateLimiter limiter,
+            RateLimitRequest view,
+            RateLimitResponseWriter writer,
+            ServerWebExchange exchange,
+            WebFilterChain chain) {
+        return Mono.fromCompletionStage(decisions).flatMap(outcome -> {
+            ServerHttpResponse response = exchange.getResponse();
+            HttpHeaders headers = response.getHeaders();
+            limiter.writeHeaders(outcome, headers::set);
+            if (outcome.denial() == null) {
+                return chain.filter(exchange);
+            }
+            RateLimitResponseWriter.Body body = writer.render(outcome.denial(), view);
+            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+            headers.set(HttpHeaders.CONTENT_TYPE, body.contentType());
+            DataBuffer buffer = response.bufferFactory().wrap(body.content());
+            return response.writeWith(Mono.just(buffer));
+        });
+    }
+
+    /** The request view over a WebFlux exchange. */
+    private record ExchangeRequest(
+            ServerHttpRequest request,
+            String method,
+            String path,
+            String clientAddress,
+            @Nullable String principalName) implements RateLimitRequest {
+        @Override
+        public @Nullable String header(String name) {
+            return request.getHeaders().getFirst(name);
+        }
+    }
+}
