@@ -1,6 +1,7 @@
 package dev.perfplatform.ratelimit.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.perfplatform.ratelimit.CircuitState;
 import dev.perfplatform.ratelimit.Decision;
@@ -16,6 +17,7 @@ import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,15 +85,14 @@ class RedisEngineFaultIntegrationTests {
         return decision;
     }
 
-    private static Decision awaitNormalDecision(RateLimiter limiter, String key) throws InterruptedException {
-        long deadline = System.nanoTime() + RECOVERY.toNanos();
-        while (true) {
+    private static Decision awaitNormalDecision(RateLimiter limiter, String key) {
+        AtomicReference<Decision> last = new AtomicReference<>();
+        await().atMost(RECOVERY).pollInterval(Duration.ofMillis(50)).until(() -> {
             Decision decision = guarded(() -> limiter.acquire(key));
-            if (!decision.isDegraded() || System.nanoTime() > deadline) {
-                return decision;
-            }
-            Thread.sleep(50);
-        }
+            last.set(decision);
+            return !decision.isDegraded();
+        });
+        return last.get();
     }
 
     @Test
@@ -166,10 +167,10 @@ class RedisEngineFaultIntegrationTests {
         node.resume();
 
         assertThat(engine.circuitState()).isEqualTo(CircuitState.OPEN);
-        Thread.sleep(300); // let the three timed-out calls that were already on the wire finish
-        assertThat(CommandStats.evalshaCalls(node) - before)
-                .as("only the calls that opened the circuit")
-                .isLessThanOrEqualTo(3);
+        // The three timed-out calls already on the wire run once Redis resumes; nothing else may arrive.
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> CommandStats.evalshaCalls(node) - before <= 3);
         assertThat(errors.stream().filter("timeout"::equals)).hasSize(3);
     }
 

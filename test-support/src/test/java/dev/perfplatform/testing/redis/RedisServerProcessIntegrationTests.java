@@ -285,7 +285,8 @@ class RedisServerProcessIntegrationTests {
             Path tmp = Path.of(args[0] + ".tmp");
             Files.writeString(tmp, node.pid() + "\n" + node.dir().getParent() + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, Path.of(args[0]));
-            Thread.sleep(60_000); // bounded: the test kills this JVM long before
+            // Wait (bounded) to be killed: the test SIGKILLs this JVM long before the minute is up.
+            new java.util.concurrent.CountDownLatch(1).await(60, java.util.concurrent.TimeUnit.SECONDS);
             redis.close();
         }
     }
