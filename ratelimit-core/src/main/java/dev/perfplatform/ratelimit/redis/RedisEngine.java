@@ -16,6 +16,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisKeyAsyncCommands;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -72,21 +74,17 @@ public final class RedisEngine implements RateLimiterEngine {
         this.fallback = InMemoryEngine.builder().timeSource(clock).build();
         this.breaker =
                 new CircuitBreaker(builder.failureThreshold, builder.openDuration, System::nanoTime, builder.listener);
-        RedisDecisionStore redis = connection instanceof StatefulRedisClusterConnection<String, String> cluster
-                ? new RedisDecisionStore(
-                        cluster.async(),
-                        cluster.async(),
-                        builder.keyPrefix,
-                        builder.timeSource,
-                        builder.commandTimeout,
-                        builder.coalesce)
-                : new RedisDecisionStore(
-                        ((StatefulRedisConnection<String, String>) connection).async(),
-                        ((StatefulRedisConnection<String, String>) connection).async(),
-                        builder.keyPrefix,
-                        builder.timeSource,
-                        builder.commandTimeout,
-                        builder.coalesce);
+        RedisScriptingAsyncCommands<String, String> scripting;
+        RedisKeyAsyncCommands<String, String> keys;
+        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            scripting = cluster.async();
+            keys = cluster.async();
+        } else {
+            scripting = ((StatefulRedisConnection<String, String>) connection).async();
+            keys = ((StatefulRedisConnection<String, String>) connection).async();
+        }
+        RedisDecisionStore redis = new RedisDecisionStore(
+                scripting, keys, builder.keyPrefix, builder.timeSource, builder.commandTimeout, builder.coalesce);
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(

@@ -1,5 +1,6 @@
 package dev.perfplatform.ratelimit.spring.servlet;
 
+import dev.perfplatform.ratelimit.spring.web.ForwardedPeer;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,23 +18,18 @@ final class ServletPeer {
     static final String FORWARDED_FOR = ServletPeer.class.getName() + ".forwardedFor";
     static final String FORWARDED = ServletPeer.class.getName() + ".forwarded";
 
-    record Peer(
-            String address,
-            @Nullable String forwardedFor,
-            @Nullable String forwarded) {}
-
     private ServletPeer() {}
 
-    static Peer of(HttpServletRequest request) {
+    static ForwardedPeer of(HttpServletRequest request) {
         if (request.getAttribute(ADDRESS) instanceof String address) {
-            return new Peer(address, attribute(request, FORWARDED_FOR), attribute(request, FORWARDED));
+            return new ForwardedPeer(address, attribute(request, FORWARDED_FOR), attribute(request, FORWARDED));
         }
         ServletRequest innermost = request;
         while (innermost instanceof ServletRequestWrapper wrapper) {
             innermost = wrapper.getRequest();
         }
         HttpServletRequest original = innermost instanceof HttpServletRequest http ? http : request;
-        return new Peer(
+        return new ForwardedPeer(
                 original.getRemoteAddr(), original.getHeader("X-Forwarded-For"), original.getHeader("Forwarded"));
     }
 

@@ -19,13 +19,12 @@ final class ServletRequests {
     private ServletRequests() {}
 
     static RateLimitRequest view(HttpServletRequest request, String path, ClientAddressResolver clients) {
-        ServletPeer.Peer peer = ServletPeer.of(request);
         Principal principal = request.getUserPrincipal();
         return new ServletRequestView(
                 request,
                 request.getMethod(),
                 path,
-                clients.resolve(peer.address(), peer.forwardedFor(), peer.forwarded()),
+                clients.resolve(ServletPeer.of(request)),
                 principal == null ? null : principal.getName());
     }
 

@@ -19,6 +19,11 @@ public final class ClientAddressResolver {
         this.trusted = List.copyOf(trustedProxies);
     }
 
+    /** The client address behind {@code peer}. */
+    public String resolve(ForwardedPeer peer) {
+        return resolve(peer.address(), peer.forwardedFor(), peer.forwarded());
+    }
+
     /**
      * The client address for a connection from {@code peer} carrying these headers (either may be null).
      *

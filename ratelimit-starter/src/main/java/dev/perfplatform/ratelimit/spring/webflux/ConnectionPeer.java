@@ -1,5 +1,6 @@
 package dev.perfplatform.ratelimit.spring.webflux;
 
+import dev.perfplatform.ratelimit.spring.web.ForwardedPeer;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
@@ -18,21 +19,16 @@ final class ConnectionPeer {
     private static final boolean REACTOR_NETTY =
             ClassUtils.isPresent("reactor.netty.http.server.HttpServerRequest", ConnectionPeer.class.getClassLoader());
 
-    record Peer(
-            String address,
-            @Nullable String forwardedFor,
-            @Nullable String forwarded) {}
-
     private ConnectionPeer() {}
 
-    static Peer of(ServerHttpRequest request) {
+    static ForwardedPeer of(ServerHttpRequest request) {
         if (REACTOR_NETTY) {
-            Peer peer = ReactorNettyPeer.of(ServerHttpRequestDecorator.getNativeRequest(request));
+            ForwardedPeer peer = ReactorNettyPeer.of(ServerHttpRequestDecorator.getNativeRequest(request));
             if (peer != null) {
                 return peer;
             }
         }
-        return new Peer(
+        return new ForwardedPeer(
                 host(request.getRemoteAddress()),
                 request.getHeaders().getFirst("X-Forwarded-For"),
                 request.getHeaders().getFirst("Forwarded"));
@@ -47,9 +43,9 @@ final class ConnectionPeer {
 
     /** Reactor Netty specifics, loaded only when Reactor Netty is present. */
     private static final class ReactorNettyPeer {
-        static @Nullable Peer of(Object nativeRequest) {
+        static @Nullable ForwardedPeer of(Object nativeRequest) {
             if (nativeRequest instanceof reactor.netty.http.server.HttpServerRequest netty) {
-                return new Peer(
+                return new ForwardedPeer(
                         host(netty.connectionRemoteAddress()),
                         netty.requestHeaders().get("X-Forwarded-For"),
                         netty.requestHeaders().get("Forwarded"));

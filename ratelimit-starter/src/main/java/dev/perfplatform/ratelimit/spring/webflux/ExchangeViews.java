@@ -4,6 +4,8 @@ import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
 import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
 import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
+import java.security.Principal;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -23,13 +25,17 @@ final class ExchangeViews {
     static RateLimitRequest view(
             ServerWebExchange exchange, ClientAddressResolver clients, @Nullable String principal) {
         ServerHttpRequest request = exchange.getRequest();
-        ConnectionPeer.Peer peer = ConnectionPeer.of(request);
         return new ExchangeRequest(
                 request,
                 request.getMethod().name(),
                 request.getPath().pathWithinApplication().value(),
-                clients.resolve(peer.address(), peer.forwardedFor(), peer.forwarded()),
+                clients.resolve(ConnectionPeer.of(request)),
                 principal);
+    }
+
+    /** The authenticated principal's name, if any: always one element, so callers can flatMap on it. */
+    static Mono<Optional<String>> principalName(ServerWebExchange exchange) {
+        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     /** Writes the headers, then continues the chain, or answers 429 on a denial. */

@@ -4,8 +4,6 @@ import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
 import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
 import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
-import java.security.Principal;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -45,11 +43,7 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
         if (!limiter.needsPrincipal(method, path)) {
             return decide(exchange, chain, null);
         }
-        return exchange.getPrincipal()
-                .map(Principal::getName)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(name -> decide(exchange, chain, name.orElse(null)));
+        return ExchangeViews.principalName(exchange).flatMap(name -> decide(exchange, chain, name.orElse(null)));
     }
 
     private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, @Nullable String principal) {

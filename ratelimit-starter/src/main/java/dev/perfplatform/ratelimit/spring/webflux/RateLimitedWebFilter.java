@@ -5,10 +5,8 @@ import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
 import dev.perfplatform.ratelimit.spring.web.RateLimitedHandlers;
 import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.method.HandlerMethod;
@@ -72,15 +70,11 @@ public final class RateLimitedWebFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, List<String> policies) {
-        return exchange.getPrincipal()
-                .map(Principal::getName)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(principal -> {
-                    RateLimitRequest view = ExchangeViews.view(exchange, clients, principal.orElse(null));
-                    return ExchangeViews.admitOrReject(
-                            limiter.evaluateNamed(view, policies), limiter, view, writer, exchange, chain);
-                });
+        return ExchangeViews.principalName(exchange).flatMap(principal -> {
+            RateLimitRequest view = ExchangeViews.view(exchange, clients, principal.orElse(null));
+            return ExchangeViews.admitOrReject(
+                    limiter.evaluateNamed(view, policies), limiter, view, writer, exchange, chain);
+        });
     }
 
     @Override

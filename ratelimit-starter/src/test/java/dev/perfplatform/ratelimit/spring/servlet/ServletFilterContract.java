@@ -2,17 +2,13 @@ package dev.perfplatform.ratelimit.spring.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.testing.redis.RedisEndpoint;
+import dev.perfplatform.ratelimit.spring.RedisBackedApplicationTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** What the servlet filter must do on real Tomcat and real Redis, whatever the forward-headers strategy. */
@@ -32,24 +28,9 @@ import org.springframework.test.context.TestPropertySource;
             "ratelimit.policies.annotated.limits[0].limit=1",
             "ratelimit.policies.annotated.limits[0].window=1h"
         })
-abstract class ServletFilterContract {
+abstract class ServletFilterContract extends RedisBackedApplicationTest {
 
-    private static RedisEndpoint redis;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    int port;
-
-    @BeforeAll
-    static void redis(RedisEndpoint endpoint) {
-        redis = endpoint;
-    }
-
-    @DynamicPropertySource
-    static void redisProperties(DynamicPropertyRegistry registry) {
-        registry.add("ratelimit.redis.url", () -> redis.uri());
-        registry.add("ratelimit.redis.key-prefix", () -> redis.keyPrefix());
-    }
 
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));

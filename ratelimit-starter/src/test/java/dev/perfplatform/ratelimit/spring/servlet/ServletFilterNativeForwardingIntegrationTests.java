@@ -1,13 +1,11 @@
 package dev.perfplatform.ratelimit.spring.servlet;
 
-import dev.perfplatform.testing.redis.RedisTest;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Tomcat with {@code server.forward-headers-strategy=native}: the filter still keys by the connection's peer, since
  * no proxy is trusted.
  */
-@RedisTest
 @SpringBootTest(
         classes = ServletTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

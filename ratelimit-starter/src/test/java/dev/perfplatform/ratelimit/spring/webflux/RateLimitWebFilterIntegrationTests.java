@@ -2,15 +2,10 @@ package dev.perfplatform.ratelimit.spring.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.testing.redis.RedisEndpoint;
-import dev.perfplatform.testing.redis.RedisTest;
-import org.junit.jupiter.api.BeforeAll;
+import dev.perfplatform.ratelimit.spring.RedisBackedApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -19,7 +14,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * X-Forwarded-For from anyone ({@code server.forward-headers-strategy=native}); the limiter still keys by the
  * connection's peer, since no proxy is trusted.
  */
-@RedisTest
 @SpringBootTest(
         classes = WebFluxTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -45,23 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "ratelimit.policies.annotated.limits[0].limit=1",
             "ratelimit.policies.annotated.limits[0].window=1h"
         })
-class RateLimitWebFilterIntegrationTests {
-
-    private static RedisEndpoint redis;
-
-    @Value("${local.server.port}")
-    int port;
-
-    @BeforeAll
-    static void redis(RedisEndpoint endpoint) {
-        redis = endpoint;
-    }
-
-    @DynamicPropertySource
-    static void redisProperties(DynamicPropertyRegistry registry) {
-        registry.add("ratelimit.redis.url", () -> redis.uri());
-        registry.add("ratelimit.redis.key-prefix", () -> redis.keyPrefix());
-    }
+class RateLimitWebFilterIntegrationTests extends RedisBackedApplicationTest {
 
     private WebTestClient client() {
         return TestClients.to(port);

@@ -1,21 +1,15 @@
 package dev.perfplatform.ratelimit.spring.webflux;
 
-import dev.perfplatform.testing.redis.RedisEndpoint;
-import dev.perfplatform.testing.redis.RedisTest;
-import org.junit.jupiter.api.BeforeAll;
+import dev.perfplatform.ratelimit.spring.RedisBackedApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Behind a trusted proxy (the test client on 127.0.0.1 plays it): each forwarded client has its own bucket, a value
  * the client prepended is ignored, and both header styles are written.
  */
-@RedisTest
 @SpringBootTest(
         classes = WebFluxTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -33,23 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "ratelimit.policies.annotated.limits[0].limit=1",
             "ratelimit.policies.annotated.limits[0].window=1h"
         })
-class TrustedProxyIntegrationTests {
-
-    private static RedisEndpoint redis;
-
-    @Value("${local.server.port}")
-    int port;
-
-    @BeforeAll
-    static void redis(RedisEndpoint endpoint) {
-        redis = endpoint;
-    }
-
-    @DynamicPropertySource
-    static void redisProperties(DynamicPropertyRegistry registry) {
-        registry.add("ratelimit.redis.url", () -> redis.uri());
-        registry.add("ratelimit.redis.key-prefix", () -> redis.keyPrefix());
-    }
+class TrustedProxyIntegrationTests extends RedisBackedApplicationTest {
 
     private WebTestClient.ResponseSpec get(String forwardedFor) {
         return TestClients.to(port)
