@@ -16,6 +16,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The WebFlux side's shared steps: the request view and the answer to the decisions. */
 final class ExchangeViews {
@@ -46,19 +47,23 @@ final class ExchangeViews {
             RateLimitResponseWriter writer,
             ServerWebExchange exchange,
             WebFilterChain chain) {
-        return Mono.fromCompletionStage(decisions).flatMap(outcome -> {
-            ServerHttpResponse response = exchange.getResponse();
-            HttpHeaders headers = response.getHeaders();
-            limiter.writeHeaders(outcome, headers::set);
-            if (outcome.denial() == null) {
-                return chain.filter(exchange);
-            }
-            RateLimitResponseWriter.Body body = writer.render(outcome.denial(), view);
-            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-            headers.set(HttpHeaders.CONTENT_TYPE, body.contentType());
-            DataBuffer buffer = response.bufferFactory().wrap(body.content());
-            return response.writeWith(Mono.just(buffer));
-        });
+        // A Redis decision completes on Lettuce's I/O thread: answer from a Reactor thread instead, so the response is
+        // never written from the Redis client's event loop.
+        return Mono.fromCompletionStage(decisions)
+                .publishOn(Schedulers.parallel())
+                .flatMap(outcome -> {
+                    ServerHttpResponse response = exchange.getResponse();
+                    HttpHeaders headers = response.getHeaders();
+                    limiter.writeHeaders(outcome, headers::set);
+                    if (outcome.denial() == null) {
+                        return chain.filter(exchange);
+                    }
+                    RateLimitResponseWriter.Body body = writer.render(outcome.denial(), view);
+                    response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+                    headers.set(HttpHeaders.CONTENT_TYPE, body.contentType());
+                    DataBuffer buffer = response.bufferFactory().wrap(body.content());
+                    return response.writeWith(Mono.just(buffer));
+                });
     }
 
     /** The request view over a WebFlux exchange. */

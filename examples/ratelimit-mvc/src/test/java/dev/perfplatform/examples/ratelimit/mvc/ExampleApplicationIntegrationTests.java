@@ -40,6 +40,7 @@ class ExampleApplicationIntegrationTests {
     void aBurstBeyondTwentyGetsA429WithRetryAfterAndRateLimitHeaders() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/greeting"))
+                .timeout(java.time.Duration.ofSeconds(20)) // a lost response fails the test instead of hanging it
                 .build();
         // The bucket refills at 10/s while the burst is sent, so count admissions until the first denial.
         int admitted = 0;
