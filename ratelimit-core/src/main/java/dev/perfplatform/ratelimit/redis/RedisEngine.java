@@ -11,9 +11,11 @@ import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
 import dev.perfplatform.ratelimit.internal.NegativeCache;
 import dev.perfplatform.ratelimit.internal.ResilientDecisionStore;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisKeyAsyncCommands;
@@ -24,6 +26,8 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,9 +70,10 @@ public final class RedisEngine implements RateLimiterEngine {
     private final ResilientDecisionStore store;
     private final TimeSource waitClock;
 
-    private RedisEngine(Builder builder, StatefulConnection<String, String> connection) {
+    private RedisEngine(
+            Builder builder, StatefulConnection<String, String> connection, @Nullable AutoCloseable ownedClient) {
         this.connection = connection;
-        this.ownedClient = builder.ownedClient;
+        this.ownedClient = ownedClient;
         TimeSource clock = builder.timeSource == null ? TimeSource.system() : builder.timeSource;
         this.waitClock = clock;
         this.fallback = InMemoryEngine.builder().timeSource(clock).build();
@@ -93,13 +98,7 @@ public final class RedisEngine implements RateLimiterEngine {
 
     /** An engine on its own client for {@code uri} (standalone or {@code redis-sentinel://}), closed with the engine. */
     public static Builder builder(RedisURI uri) {
-        RedisClient client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
-        Builder builder = new Builder(client, false);
-        builder.ownedClient = client::shutdown;
-        return builder;
+        return new Builder(null, false, List.of(uri));
     }
 
     /**
@@ -107,16 +106,12 @@ public final class RedisEngine implements RateLimiterEngine {
      * with the engine.
      */
     public static Builder builderForCluster(Iterable<RedisURI> nodes) {
-        RedisClusterClient client = RedisClusterClient.create(nodes);
-        client.setOptions(ClusterClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                        .enableAllAdaptiveRefreshTriggers()
-                        .build())
-                .build());
-        Builder builder = new Builder(client, true);
-        builder.ownedClient = client::shutdown;
-        return builder;
+        List<RedisURI> seeds = new ArrayList<>();
+        nodes.forEach(seeds::add);
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("a Redis Cluster needs at least one seed node");
+        }
+        return new Builder(null, true, List.copyOf(seeds));
     }
 
     /**
@@ -124,12 +119,12 @@ public final class RedisEngine implements RateLimiterEngine {
      * {@code DisconnectedBehavior.REJECT_COMMANDS}, so requests made while Redis is down fail fast instead of queuing.
      */
     public static Builder builder(RedisClient client) {
-        return new Builder(client, false);
+        return new Builder(client, false, List.of());
     }
 
     /** An engine on its own connection from a Redis Cluster {@code client}, which stays the caller's. */
     public static Builder builder(RedisClusterClient client) {
-        return new Builder(client, true);
+        return new Builder(client, true, List.of());
     }
 
     @Override
@@ -163,9 +158,9 @@ public final class RedisEngine implements RateLimiterEngine {
 
     /** Configures a {@link RedisEngine}. */
     public static final class Builder {
-        private final Object client;
+        private final @Nullable Object callersClient;
         private final boolean cluster;
-        private @Nullable AutoCloseable ownedClient;
+        private final List<RedisURI> uris;
         private String keyPrefix = DEFAULT_KEY_PREFIX;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private @Nullable TimeSource timeSource;
@@ -174,10 +169,13 @@ public final class RedisEngine implements RateLimiterEngine {
         private int negativeCacheSize = DEFAULT_NEGATIVE_CACHE_SIZE;
         private StoreListener listener = StoreListener.NONE;
         private boolean coalesce = true;
+        private @Nullable SslOptions sslOptions;
 
-        private Builder(Object client, boolean cluster) {
-            this.client = client;
+        /** With no {@code callersClient}, the engine creates its own client for {@code uris} and closes it. */
+        private Builder(@Nullable Object callersClient, boolean cluster, List<RedisURI> uris) {
+            this.callersClient = callersClient;
             this.cluster = cluster;
+            this.uris = uris;
         }
 
         /** Prefix of every key ({@value RedisEngine#DEFAULT_KEY_PREFIX} by default); must not contain braces. */
@@ -235,6 +233,20 @@ public final class RedisEngine implements RateLimiterEngine {
             return this;
         }
 
+        /**
+         * TLS trust and key material of the engine's own client ({@link #builder(RedisURI)} with a {@code rediss://}
+         * URI, {@link #builderForCluster(Iterable)} with TLS URIs); by default the JVM's trust store.
+         *
+         * @throws IllegalStateException for an engine on a caller's client, which keeps its own options
+         */
+        public Builder sslOptions(SslOptions value) {
+            if (callersClient != null) {
+                throw new IllegalStateException("sslOptions applies to the engine's own client; set them on yours");
+            }
+            this.sslOptions = value;
+            return this;
+        }
+
         /** Told about store errors and circuit changes (metrics). */
         public Builder listener(StoreListener value) {
             this.listener = value;
@@ -243,10 +255,52 @@ public final class RedisEngine implements RateLimiterEngine {
 
         /** Connects and returns the engine. */
         public RedisEngine build() {
-            StatefulConnection<String, String> connection = cluster
-                    ? ((RedisClusterClient) client).connect(StringCodec.UTF8)
-                    : ((RedisClient) client).connect(StringCodec.UTF8);
-            return new RedisEngine(this, connection);
+            Object client = callersClient != null ? callersClient : createClient();
+            @Nullable
+            AutoCloseable owned = callersClient != null ? null : () -> ((AbstractRedisClient) client).shutdown();
+            StatefulConnection<String, String> connection;
+            try {
+                connection = cluster
+                        ? ((RedisClusterClient) client).connect(StringCodec.UTF8)
+                        : ((RedisClient) client).connect(StringCodec.UTF8);
+            } catch (RuntimeException e) {
+                if (owned != null) {
+                    closeQuietly(owned, e);
+                }
+                throw e;
+            }
+            return new RedisEngine(this, connection, owned);
+        }
+
+        private static void closeQuietly(AutoCloseable owned, RuntimeException failure) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+
+        /** The engine's own client: fails fast while Redis is down (no queue of commands), follows Cluster changes. */
+        private AbstractRedisClient createClient() {
+            SslOptions ssl = sslOptions == null ? ClientOptions.DEFAULT_SSL_OPTIONS : sslOptions;
+            ClientOptions.DisconnectedBehavior rejectWhileDown = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
+            if (cluster) {
+                RedisClusterClient client = RedisClusterClient.create(uris);
+                client.setOptions(ClusterClientOptions.builder()
+                        .disconnectedBehavior(rejectWhileDown)
+                        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                                .enableAllAdaptiveRefreshTriggers()
+                                .build())
+                        .sslOptions(ssl)
+                        .build());
+                return client;
+            }
+            RedisClient client = RedisClient.create(uris.get(0));
+            client.setOptions(ClientOptions.builder()
+                    .disconnectedBehavior(rejectWhileDown)
+                    .sslOptions(ssl)
+                    .build());
+            return client;
         }
     }
 }

@@ -4,16 +4,19 @@ import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.ratelimit.redis.RedisEngine;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslManagerBundle;
 
 /**
  * The limiter's own Lettuce client built from the application's Spring Data Redis connection details (host,
- * credentials, TLS, Sentinel or Cluster), so users never repeat their Redis settings. With an SSL bundle, TLS is
- * switched on with the JVM's default trust store (the bundle's own trust material is not applied yet). Loaded only
- * when Boot's data-redis module and Lettuce are present.
+ * credentials, TLS, Sentinel or Cluster), so users never repeat their Redis settings. With an SSL bundle
+ * ({@code spring.data.redis.ssl.bundle}), the limiter's client uses the bundle's trust and key material, protocols and
+ * ciphers. Loaded only when Boot's data-redis module and Lettuce are present.
  */
 final class DataRedisEngines {
 
@@ -32,8 +35,7 @@ final class DataRedisEngines {
                     .map(node -> uri(
                             details, RedisURI.builder().withHost(node.host()).withPort(node.port())))
                     .toList();
-            return RedisEngines.configure(RedisEngine.builderForCluster(nodes), redis, listener)
-                    .build();
+            return build(RedisEngine.builderForCluster(nodes), details, redis, listener);
         }
         RedisURI.Builder builder;
         DataRedisConnectionDetails.Sentinel sentinel = details.getSentinel();
@@ -55,7 +57,35 @@ final class DataRedisEngines {
                     .withPort(standalone.getPort())
                     .withDatabase(standalone.getDatabase());
         }
-        return RedisEngines.fromUri(uri(details, builder), redis, listener);
+        return build(RedisEngine.builder(uri(details, builder)), details, redis, listener);
+    }
+
+    private static RateLimiterEngine build(
+            RedisEngine.Builder engine,
+            DataRedisConnectionDetails details,
+            RateLimitProperties.Redis redis,
+            StoreListener listener) {
+        SslBundle bundle = details.getSslBundle();
+        if (bundle != null) {
+            engine.sslOptions(sslOptions(bundle));
+        }
+        return RedisEngines.configure(engine, redis, listener).build();
+    }
+
+    private static SslOptions sslOptions(SslBundle bundle) {
+        SslManagerBundle managers = bundle.getManagers();
+        SslOptions.Builder ssl = SslOptions.builder()
+                .jdkSslProvider()
+                .keyManager(managers.getKeyManagerFactory())
+                .trustManager(managers.getTrustManagerFactory());
+        org.springframework.boot.ssl.SslOptions options = bundle.getOptions();
+        if (options.getCiphers() != null) {
+            ssl.cipherSuites(options.getCiphers());
+        }
+        if (options.getEnabledProtocols() != null) {
+            ssl.protocols(options.getEnabledProtocols());
+        }
+        return ssl.build();
     }
 
     private static RedisURI uri(DataRedisConnectionDetails details, RedisURI.Builder builder) {

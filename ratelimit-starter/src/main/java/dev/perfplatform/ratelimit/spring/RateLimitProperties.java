@@ -293,7 +293,7 @@ public class RateLimitProperties {
         /** Share of each limit used by the local fallback, in (0, 1]. */
         private double localShare = 1.0;
 
-        /** With key "user" and no principal: fall back to the client address (true) or deny (false). */
+        /** With key "user" and no authenticated user: fall back to the client address (true) or skip the policy (false). */
         private boolean userFallbackToIp = true;
 
         public List<LimitSpec> getLimits() {

@@ -19,10 +19,6 @@ final class RedisEngines {
         } catch (IllegalArgumentException e) {
             throw new InvalidRateLimitConfigurationException("ratelimit.redis.url", e.getMessage());
         }
-        return fromUri(uri, redis, listener);
-    }
-
-    static RateLimiterEngine fromUri(RedisURI uri, RateLimitProperties.Redis redis, StoreListener listener) {
         return configure(RedisEngine.builder(uri), redis, listener).build();
     }
 

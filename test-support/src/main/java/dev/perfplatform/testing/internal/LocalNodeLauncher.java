@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs {@code redis-server} and {@code redis-cli} from the PATH as child processes of this JVM. */
-final class LocalNodeLauncher implements NodeLauncher {
+public final class LocalNodeLauncher implements NodeLauncher {
 
     private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(5);
 

@@ -1,6 +1,7 @@
 package dev.perfplatform.testing.redis;
 
 import dev.perfplatform.testing.internal.FreePorts;
+import dev.perfplatform.testing.internal.LocalNodeLauncher;
 import dev.perfplatform.testing.internal.NodeLauncher;
 import dev.perfplatform.testing.internal.TempDirs;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ public final class RedisServerProcess implements AutoCloseable {
     private final NodeLauncher launcher;
     private final Path root;
     private final List<RedisNode> nodes = new ArrayList<>();
+    private @Nullable TlsListener tls;
     private boolean closed;
 
     private RedisServerProcess(Topology topology, NodeLauncher launcher, Path root) {
@@ -50,6 +52,41 @@ public final class RedisServerProcess implements AutoCloseable {
     /** One standalone node: {@code try (RedisServerProcess redis = RedisServerProcess.standalone()) { ... }}. */
     public static RedisServerProcess standalone() {
         return create(Topology.STANDALONE, group -> group.startNode(RedisNode.Role.STANDALONE, FreePorts.next()));
+    }
+
+    /**
+     * One standalone node that also accepts TLS connections on {@link #tlsPort()}, with a self-signed certificate for
+     * {@code 127.0.0.1} ({@link #tlsCertificate()}, PEM) that no JVM trusts by default; clients need not present one.
+     * Needs a local {@code redis-server} built with TLS and {@code openssl} on the PATH.
+     */
+    public static RedisServerProcess standaloneWithTls() {
+        return create(Topology.STANDALONE, group -> {
+            if (!(group.launcher instanceof LocalNodeLauncher)) {
+                throw new IllegalStateException("a TLS node needs a local redis-server; this machine runs containers");
+            }
+            int port = FreePorts.next();
+            TlsListener listener = TlsListener.create(group.nodeDir(port), FreePorts.next());
+            group.tls = listener;
+            group.startNode(RedisNode.Role.STANDALONE, port, listener.serverArgs());
+        });
+    }
+
+    /** The TLS port of a {@link #standaloneWithTls()} node. */
+    public int tlsPort() {
+        return tlsListener().port();
+    }
+
+    /** The PEM certificate of a {@link #standaloneWithTls()} node, also its own certificate authority. */
+    public Path tlsCertificate() {
+        return tlsListener().certificate();
+    }
+
+    private TlsListener tlsListener() {
+        TlsListener listener = tls;
+        if (listener == null) {
+            throw new IllegalStateException("TLS needs RedisServerProcess.standaloneWithTls(); this node has none");
+        }
+        return listener;
     }
 
     /** A Redis Cluster of three masters and no replicas, ready ({@code cluster_state:ok}) on every node. */

@@ -1,6 +1,7 @@
 package dev.perfplatform.ratelimit.spring.servlet;
 
 import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
+import dev.perfplatform.ratelimit.spring.web.Principals;
 import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
 import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
@@ -8,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.Principal;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -19,13 +19,12 @@ final class ServletRequests {
     private ServletRequests() {}
 
     static RateLimitRequest view(HttpServletRequest request, String path, ClientAddressResolver clients) {
-        Principal principal = request.getUserPrincipal();
         return new ServletRequestView(
                 request,
                 request.getMethod(),
                 path,
                 clients.resolve(ServletPeer.of(request)),
-                principal == null ? null : principal.getName());
+                Principals.userName(request.getUserPrincipal()));
     }
 
     static String path(HttpServletRequest request) {

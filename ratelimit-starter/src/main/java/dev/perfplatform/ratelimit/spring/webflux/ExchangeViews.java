@@ -1,10 +1,10 @@
 package dev.perfplatform.ratelimit.spring.webflux;
 
 import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
+import dev.perfplatform.ratelimit.spring.web.Principals;
 import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
 import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
-import java.security.Principal;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +34,11 @@ final class ExchangeViews {
                 principal);
     }
 
-    /** The authenticated principal's name, if any: always one element, so callers can flatMap on it. */
+    /** The authenticated user's name, if any: always one element, so callers can flatMap on it. */
     static Mono<Optional<String>> principalName(ServerWebExchange exchange) {
-        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty());
+        return exchange.getPrincipal()
+                .map(principal -> Optional.ofNullable(Principals.userName(principal)))
+                .defaultIfEmpty(Optional.empty());
     }
 
     /** Writes the headers, then continues the chain, or answers 429 on a denial. */

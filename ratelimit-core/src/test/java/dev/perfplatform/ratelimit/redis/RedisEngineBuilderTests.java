@@ -1,0 +1,39 @@
+package dev.perfplatform.ratelimit.redis;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RedisEngineBuilderTests {
+
+    @Test
+    void sslOptionsApplyOnlyToTheEnginesOwnClient() {
+        RedisClient callers = RedisClient.create();
+        try {
+            assertThatThrownBy(() -> RedisEngine.builder(callers).sslOptions(SslOptions.create()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("own client");
+        } finally {
+            callers.shutdown();
+        }
+        assertThatCode(() -> RedisEngine.builder(RedisURI.create("rediss://127.0.0.1:1"))
+                        .sslOptions(SslOptions.create()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void invalidSettingsNameTheSetting() {
+        RedisEngine.Builder builder = RedisEngine.builder(RedisURI.create("redis://127.0.0.1:1"));
+
+        assertThatThrownBy(() -> builder.keyPrefix("rl:{x}")).hasMessageContaining("keyPrefix");
+        assertThatThrownBy(() -> builder.commandTimeout(Duration.ZERO)).hasMessageContaining("commandTimeout");
+        assertThatThrownBy(() -> builder.circuitBreaker(0, Duration.ofSeconds(1)))
+                .hasMessageContaining("failures");
+        assertThatThrownBy(() -> builder.negativeCacheSize(-1)).hasMessageContaining("negativeCacheSize");
+    }
+}
