@@ -1,0 +1,141 @@
+package dev.perfplatform.fluxpay.idempotency;
+
+import dev.perfplatform.fluxpay.api.RenderedResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** The {@code idempotency_keys} table. Every time comparison uses the database's clock. */
+@Repository
+class IdempotencyRecords {
+
+    private final DatabaseClient db;
+
+    IdempotencyRecords(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Claims a new key with a lease; false when the key already has a record. */
+    Mono<Boolean> insert(Scope scope, String endpoint, byte[] requestHash, UUID token, Duration lease) {
+        return db.sql("""
+                        INSERT INTO idempotency_keys
+                            (merchant_id, idempotency_key, endpoint, request_hash, lease_token, locked_until)
+                        VALUES (:merchant, :key, :endpoint, :hash, :token, now() + make_interval(secs => :lease))
+                        ON CONFLICT (merchant_id, idempotency_key) DO NOTHING""")
+                .bind("merchant", scope.merchantId())
+                .bind("key", scope.key())
+                .bind("endpoint", endpoint)
+                .bind("hash", requestHash)
+                .bind("token", token)
+                .bind("lease", seconds(lease))
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    Mono<Existing> find(Scope scope, Duration retention) {
+        return db.sql("""
+                        SELECT endpoint, request_hash, response_status, response_body,
+                               locked_until > now() AS leased,
+                               created_at < now() - make_interval(secs => :retention) AS expired
+                        FROM idempotency_keys WHERE merchant_id = :merchant AND idempotency_key = :key""")
+                .bind("merchant", scope.merchantId())
+                .bind("key", scope.key())
+                .bind("retention", seconds(retention))
+                .map((row, meta) -> {
+                    Integer status = row.get("response_status", Integer.class);
+                    byte[] body = row.get("response_body", byte[].class);
+                    return new Existing(
+                            row.get("endpoint", String.class),
+                            row.get("request_hash", byte[].class),
+                            status == null || body == null ? null : new RenderedResponse(status, body),
+                            Boolean.TRUE.equals(row.get("leased", Boolean.class)),
+                            Boolean.TRUE.equals(row.get("expired", Boolean.class)));
+                })
+                .one();
+    }
+
+    /** Takes over an unfinished record whose lease ran out; false when someone else holds or finished it. */
+    Mono<Boolean> takeOver(Scope scope, UUID token, Duration lease) {
+        return db.sql("""
+                        UPDATE idempotency_keys
+                        SET lease_token = :token, locked_until = now() + make_interval(secs => :lease)
+                        WHERE merchant_id = :merchant AND idempotency_key = :key
+                          AND response_status IS NULL AND locked_until <= now()""")
+                .bind("merchant", scope.merchantId())
+                .bind("key", scope.key())
+                .bind("token", token)
+                .bind("lease", seconds(lease))
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /** Stores the answer if this holder still owns the lease; false otherwise (another attempt took over). */
+    Mono<Boolean> complete(Scope scope, UUID token, RenderedResponse response) {
+        return db.sql("""
+                        UPDATE idempotency_keys
+                        SET response_status = :status, response_body = :body, locked_until = NULL
+                        WHERE merchant_id = :merchant AND idempotency_key = :key
+                          AND lease_token = :token AND response_status IS NULL""")
+                .bind("merchant", scope.merchantId())
+                .bind("key", scope.key())
+                .bind("token", token)
+                .bind("status", response.status())
+                .bind("body", response.body())
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /** Forgets an unfinished record this holder owns (the request was rejected before doing anything). */
+    Mono<Void> release(Scope scope, UUID token) {
+        return db.sql("""
+                        DELETE FROM idempotency_keys
+                        WHERE merchant_id = :merchant AND idempotency_key = :key
+                          AND lease_token = :token AND response_status IS NULL""")
+                .bind("merchant", scope.merchantId())
+                .bind("key", scope.key())
+                .bind("token", token)
+                .then();
+    }
+
+    /** Deletes a record older than the retention, so its key starts afresh. */
+    Mono<Void> deleteExpired(Scope scope, Duration retention) {
+        return db.sql("""
+                        DELETE FROM idempotency_keys
+                        WHERE merchant_id = :merchant AND idempotency_key = :key
+                          AND created_at < now() - make_interval(secs => :retention)""")
+                .bind("merchant", scope.merchantId())
+                .bind("key", scope.key())
+                .bind("retention", seconds(retention))
+                .then();
+    }
+
+    /** Deletes every record older than the retention; returns how many. */
+    Mono<Long> deleteAllExpired(Duration retention) {
+        return db.sql("DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => :retention)")
+                .bind("retention", seconds(retention))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    /** A key of one merchant. */
+    record Scope(UUID merchantId, String key) {}
+
+    /** What a key already holds. */
+    record Existing(
+            String endpoint, byte[] requestHash, @Nullable RenderedResponse response, boolean leased, boolean expired) {
+        boolean sameRequest(String otherEndpoint, byte[] otherHash) {
+            return endpoint.equals(otherEndpoint) && Arrays.equals(requestHash, otherHash);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.perfplatform.fluxpay.idempotency;
+
+import dev.perfplatform.fluxpay.Sha256;
+import dev.perfplatform.fluxpay.api.ApiException;
+import dev.perfplatform.fluxpay.api.ApiResponses;
+import dev.perfplatform.fluxpay.api.ErrorCode;
+import dev.perfplatform.fluxpay.api.RenderedResponse;
+import dev.perfplatform.fluxpay.idempotency.IdempotencyRecords.Scope;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs a mutating merchant request at most once per {@code Idempotency-Key}, scoped to the merchant.
+ *
+ * <ul>
+ *   <li>The key's record is created first, with a lease; the request's work and the stored answer commit in one
+ *       transaction, so a crash leaves either nothing or both.
+ *   <li>The same key again: the stored answer, byte for byte, with {@code Idempotent-Replayed: true}; while the first
+ *       runs, 409 {@code VAL_005}; with another endpoint or body, 422 {@code VAL_004}.
+ *   <li>Invalid input ({@code VAL_001}) stores nothing, so the caller can correct it under the same key; other errors,
+ *       5xx included, are stored and replayed.
+ *   <li>An attempt whose lease ran out can be taken over; the late holder can then no longer commit.
+ * </ul>
+ */
+@Service
+public class IdempotentRequests {
+
+    /** The request header carrying the key. */
+    public static final String HEADER = "Idempotency-Key";
+
+    static final int MAX_KEY_LENGTH = 255;
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
+
+    private final IdempotencyRecords records;
+    private final TransactionalOperator transactions;
+    private final ApiResponses responses;
+    private final IdempotencySettings settings;
+
+    IdempotentRequests(
+            IdempotencyRecords records,
+            TransactionalOperator transactions,
+            ApiResponses responses,
+            IdempotencySettings settings) {
+        this.records = records;
+        this.transactions = transactions;
+        this.responses = responses;
+        this.settings = settings;
+    }
+
+    /**
+     * Answers the request: a replay, or {@code work} run inside the transaction that also stores its answer.
+     *
+     * @param endpoint the operation, e.g. {@code POST /orders}; a key is bound to one endpoint
+     * @param body the raw request body, fingerprinted as sent
+     */
+    public Mono<ResponseEntity<byte[]>> execute(
+            UUID merchantId,
+            @Nullable String key,
+            String endpoint,
+            byte[] body,
+            Supplier<Mono<RenderedResponse>> work) {
+        if (key == null || key.isBlank()) {
+            return Mono.error(new ApiException(ErrorCode.VAL_002));
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            return Mono.error(new ApiException(ErrorCode.VAL_003));
+        }
+        Scope scope = new Scope(merchantId, key);
+        byte[] fingerprint = Sha256.of(body);
+        UUID token = UUID.randomUUID();
+        return claim(scope, endpoint, fingerprint, token, 0)
+                .flatMap(replay -> replay.response() != null
+                        ? Mono.just(replay.response().toEntity(true))
+                        : run(scope, token, work).map(answer -> answer.toEntity(false)));
+    }
+
+    /** Claims the key, or finds the answer to replay; {@code attempt} bounds the retries after a lost race. */
+    private Mono<Claim> claim(Scope scope, String endpoint, byte[] fingerprint, UUID token, int attempt) {
+        if (attempt > 3) {
+            return Mono.error(new ApiException(ErrorCode.VAL_005));
+        }
+        return records.insert(scope, endpoint, fingerprint, token, settings.lease())
+                .flatMap(inserted -> inserted
+                        ? Mono.just(Claim.OWNED)
+                        : records.find(scope, settings.retention())
+                                .flatMap(existing -> {
+                                    if (existing.expired()) {
+                                        return records.deleteExpired(scope, settings.retention())
+                                                .then(claim(scope, endpoint, fingerprint, token, attempt + 1));
+                                    }
+                                    if (!existing.sameRequest(endpoint, fingerprint)) {
+                                        return Mono.error(new ApiException(ErrorCode.VAL_004));
+                                    }
+                                    RenderedResponse stored = existing.response();
+                                    if (stored != null) {
+                                        return Mono.just(new Claim(stored));
+                                    }
+                                    if (existing.leased()) {
+                                        return Mono.error(new ApiException(ErrorCode.VAL_005));
+                                    }
+                                    return records.takeOver(scope, token, settings.lease())
+                                            .flatMap(tookOver -> tookOver
+                                                    ? Mono.just(Claim.OWNED)
+                                                    : claim(scope, endpoint, fingerprint, token, attempt + 1));
+                                })
+                                // deleted between the insert and the read: try again
+                                .switchIfEmpty(
+                                        Mono.defer(() -> claim(scope, endpoint, fingerprint, token, attempt + 1))));
+    }
+
+    private Mono<RenderedResponse> run(Scope scope, UUID token, Supplier<Mono<RenderedResponse>> work) {
+        Mono<RenderedResponse> committed = Mono.defer(work)
+                .flatMap(answer -> completeOrConflict(scope, token, answer))
+                .as(transactions::transactional);
+        return committed.onErrorResume(failure -> {
+            if (failure instanceof ApiException api && api.code() == ErrorCode.VAL_005) {
+                return Mono.error(api);
+            }
+            if (failure instanceof ApiException api && api.code() == ErrorCode.VAL_001) {
+                return records.release(scope, token).then(Mono.error(api));
+            }
+            ApiException answer;
+            if (failure instanceof ApiException api) {
+                answer = api;
+            } else {
+                log.error("request failed; its 500 is stored for replay", failure);
+                answer = new ApiException(ErrorCode.SYS_001);
+            }
+            RenderedResponse rendered = responses.failure(answer);
+            return completeOrConflict(scope, token, rendered);
+        });
+    }
+
+    private Mono<RenderedResponse> completeOrConflict(Scope scope, UUID token, RenderedResponse answer) {
+        return records.complete(scope, token, answer)
+                .flatMap(completed -> completed
+                        ? Mono.just(answer)
+                        : Mono.error(new ApiException(
+                                ErrorCode.VAL_005, "Another attempt with this Idempotency-Key took over")));
+    }
+
+    /** The outcome of claiming a key: owned (no response) or an answer to replay. */
+    private record Claim(@Nullable RenderedResponse response) {
+        static final Claim OWNED = new Claim(null);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.perfplatform.fluxpay.order;
+
+import dev.perfplatform.fluxpay.api.ApiException;
+import dev.perfplatform.fluxpay.api.ApiResponse;
+import dev.perfplatform.fluxpay.api.ApiResponses;
+import dev.perfplatform.fluxpay.api.ErrorCode;
+import dev.perfplatform.fluxpay.api.Page;
+import dev.perfplatform.fluxpay.api.RequestBodies;
+import dev.perfplatform.fluxpay.idempotency.IdempotentRequests;
+import dev.perfplatform.fluxpay.merchant.Merchant;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code /api/v1/orders}: create, read, list and cancel the merchant's orders. */
+@RestController
+@RequestMapping("/api/v1/orders")
+public class OrderController {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final OrderRepository orders;
+    private final IdempotentRequests idempotent;
+    private final RequestBodies bodies;
+    private final ApiResponses responses;
+
+    public OrderController(
+            OrderRepository orders, IdempotentRequests idempotent, RequestBodies bodies, ApiResponses responses) {
+        this.orders = orders;
+        this.idempotent = idempotent;
+        this.bodies = bodies;
+        this.responses = responses;
+    }
+
+    @PostMapping
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = CreateOrderRequest.class)))
+    public Mono<ResponseEntity<byte[]>> create(
+            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
+            @RequestBody(required = false) byte @Nullable [] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        return idempotent.execute(merchant.id(), key, "POST /orders", raw, () -> {
+            CreateOrderRequest request = bodies.read(raw, CreateOrderRequest.class);
+            return orders.insert(merchant.id(), UUID.randomUUID(), request, totalOf(request))
+                    .map(order -> responses.ok(HttpStatus.CREATED, order));
+        });
+    }
+
+    @GetMapping("/{orderId}")
+    public Mono<ApiResponse<Order>> get(
+            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @PathVariable String orderId) {
+        return orders.find(merchant.id(), uuid(orderId, ErrorCode.ORD_001))
+                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.ORD_001)))
+                .map(ApiResponse::ok);
+    }
+
+    @GetMapping
+    public Mono<ApiResponse<Page<Order>>> list(
+            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @RequestParam(required = false) @Nullable String userId,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String startingAfter) {
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            return Mono.error(new ApiException(
+                    ErrorCode.VAL_001,
+                    "Invalid request",
+                    List.of(new ApiResponse.FieldError("limit", "must be between 1 and " + MAX_PAGE_SIZE))));
+        }
+        UUID after = startingAfter == null ? null : uuid(startingAfter, ErrorCode.VAL_001);
+        return orders.list(merchant.id(), userId, size + 1, after).collectList().map(found -> {
+            boolean hasMore = found.size() > size;
+            List<Order> items = hasMore ? found.subList(0, size) : found;
+            String next = hasMore ? items.get(items.size() - 1).orderId().toString() : null;
+            return ApiResponse.ok(new Page<>(items, hasMore, next));
+        });
+    }
+
+    @PostMapping("/{orderId}/cancel")
+    public Mono<ResponseEntity<byte[]>> cancel(
+            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
+            @PathVariable String orderId) {
+        return idempotent.execute(merchant.id(), key, "POST /orders/" + orderId + "/cancel", new byte[0], () -> {
+            UUID id = uuid(orderId, ErrorCode.ORD_001);
+            return orders.cancelPending(merchant.id(), id)
+                    .map(order -> responses.ok(HttpStatus.OK, order))
+                    .switchIfEmpty(Mono.defer(() -> orders.find(merchant.id(), id)
+                            .flatMap(
+                                    order -> Mono.<dev.perfplatform.fluxpay.api.RenderedResponse>error(new ApiException(
+                                            ErrorCode.ORD_002,
+                                            "Order is " + order.status() + " and cannot be canceled")))
+                            .switchIfEmpty(Mono.error(new ApiException(ErrorCode.ORD_001)))));
+        });
+    }
+
+    /** The order's total; a total beyond a long is invalid input, not an overflow. */
+    static long totalOf(CreateOrderRequest request) {
+        long total = 0;
+        try {
+            for (CreateOrderRequest.LineItem line : request.lineItems()) {
+                total = Math.addExact(total, Math.multiplyExact(line.unitPrice(), (long) line.quantity()));
+            }
+        } catch (ArithmeticException e) {
+            throw new ApiException(
+                    ErrorCode.VAL_001,
+                    "Invalid request",
+                    List.of(new ApiResponse.FieldError("lineItems", "total amount is too large")));
+        }
+        return total;
+    }
+
+    private static UUID uuid(String value, ErrorCode ifInvalid) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ifInvalid);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.perfplatform.fluxpay;
+
+import dev.perfplatform.testing.sql.PostgresDatabase;
+import dev.perfplatform.testing.sql.PostgresTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the end-to-end tests: the whole app on a random port over a fresh PostgreSQL database of its own, with
+ * the bootstrap merchant's key {@value #MERCHANT_KEY}.
+ */
+@PostgresTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class FluxPayApplicationTest {
+
+    protected static final String MERCHANT_KEY = "sk_test_bootstrap_0123456789abcdef";
+
+    private static PostgresDatabase database;
+
+    protected final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @BeforeAll
+    static void captureDatabase(PostgresDatabase postgres) {
+        database = postgres;
+    }
+
+    @DynamicPropertySource
+    static void databaseProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.r2dbc.url", () -> database.r2dbcUrl());
+        registry.add("spring.r2dbc.username", () -> database.username());
+        registry.add("spring.r2dbc.password", () -> database.password());
+        registry.add("fluxpay.bootstrap-merchant.api-key", () -> MERCHANT_KEY);
+    }
+
+    protected HttpResponse<String> send(String method, String path, String apiKey, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (!apiKey.isEmpty()) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    protected static long count(String sql) throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
