@@ -15,6 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -22,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the end-to-end tests: the whole app on a random port over a fresh PostgreSQL database of its own, with
- * the bootstrap merchant's key {@value #MERCHANT_KEY}.
+ * the bootstrap merchant's key {@value #MERCHANT_KEY}. Each class gets its own context: a cached one would still
+ * point at the previous class's (dropped) database.
  */
 @PostgresTest
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class FluxPayApplicationTest {
 
@@ -73,6 +76,13 @@ public abstract class FluxPayApplicationTest {
 
     protected JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
+    }
+
+    protected static void update(String sql) throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     protected static long count(String sql) throws SQLException {
