@@ -45,11 +45,7 @@ class IdempotencyRetentionIntegrationTests extends FluxPayApplicationTest {
     void anAttemptWhoseLeaseRanOutIsTakenOverAndCompleted() throws Exception {
         String key = UUID.randomUUID().toString();
         String body = ORDER.formatted("taken-over");
-        update(
-                "INSERT INTO idempotency_keys (merchant_id, idempotency_key, endpoint, request_hash, lease_token,"
-                        + " locked_until) SELECT id, '" + key + "', 'POST /orders', sha256(convert_to('"
-                        + body.replace("'", "''")
-                        + "', 'UTF8')), gen_random_uuid(), now() - interval '1 second' FROM merchants WHERE name = 'bootstrap'");
+        unfinishedAttempt(key, body, "now() - interval '1 second'");
 
         assertThat(send("POST", "/api/v1/orders", MERCHANT_KEY, body, "Idempotency-Key", key)
                         .statusCode())
@@ -62,11 +58,7 @@ class IdempotencyRetentionIntegrationTests extends FluxPayApplicationTest {
     void anAttemptStillHoldingItsLeaseMakesDuplicatesWait() throws Exception {
         String key = UUID.randomUUID().toString();
         String body = ORDER.formatted("in-flight");
-        update(
-                "INSERT INTO idempotency_keys (merchant_id, idempotency_key, endpoint, request_hash, lease_token,"
-                        + " locked_until) SELECT id, '" + key + "', 'POST /orders', sha256(convert_to('"
-                        + body.replace("'", "''")
-                        + "', 'UTF8')), gen_random_uuid(), now() + interval '1 minute' FROM merchants WHERE name = 'bootstrap'");
+        unfinishedAttempt(key, body, "now() + interval '1 minute'");
 
         var duplicate = send("POST", "/api/v1/orders", MERCHANT_KEY, body, "Idempotency-Key", key);
 
@@ -78,6 +70,13 @@ class IdempotencyRetentionIntegrationTests extends FluxPayApplicationTest {
 
     private java.net.http.HttpResponse<String> create(String key, String user) throws Exception {
         return send("POST", "/api/v1/orders", MERCHANT_KEY, ORDER.formatted(user), "Idempotency-Key", key);
+    }
+
+    /** A record as an attempt that never finished leaves it, its lease ending at {@code leaseEnd} (SQL). */
+    private static void unfinishedAttempt(String key, String body, String leaseEnd) throws Exception {
+        update("INSERT INTO idempotency_keys (merchant_id, idempotency_key, endpoint, request_hash, lease_token,"
+                + " locked_until) SELECT id, '" + key + "', 'POST /orders', sha256(convert_to('" + body
+                + "', 'UTF8')), gen_random_uuid(), " + leaseEnd + " FROM merchants WHERE name = 'bootstrap'");
     }
 
     private static void ageKey(String key) throws Exception {

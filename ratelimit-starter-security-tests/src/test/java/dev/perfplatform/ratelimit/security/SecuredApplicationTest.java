@@ -8,7 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * Base of the tests against a secured application on a random port: users alice, bob, carol and dave, password
@@ -24,6 +29,24 @@ public abstract class SecuredApplicationTest {
 
     @Value("${local.server.port}")
     private int port;
+
+    /** The users of both applications, password "secret". */
+    public static List<UserDetails> users() {
+        return Stream.of("alice", "bob", "carol", "dave")
+                .map(name -> User.withUsername(name)
+                        .password("{noop}secret")
+                        .roles("USER")
+                        .build())
+                .toList();
+    }
+
+    /** The CORS rules of both applications: GETs from {@value #ORIGIN}. */
+    public static CorsConfiguration cors() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(List.of(ORIGIN));
+        cors.setAllowedMethods(List.of("GET"));
+        return cors;
+    }
 
     protected HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

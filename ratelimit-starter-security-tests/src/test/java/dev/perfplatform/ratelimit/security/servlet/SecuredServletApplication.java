@@ -4,17 +4,14 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import dev.perfplatform.ratelimit.security.SecuredApplicationTest;
 import java.security.Principal;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -37,22 +34,14 @@ class SecuredServletApplication {
 
     @Bean
     CorsConfigurationSource corsConfigurationSource() {
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(List.of(SecuredApplicationTest.ORIGIN));
-        cors.setAllowedMethods(List.of("GET"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors);
+        source.registerCorsConfiguration("/**", SecuredApplicationTest.cors());
         return source;
     }
 
     @Bean
     InMemoryUserDetailsManager users() {
-        return new InMemoryUserDetailsManager(List.of("alice", "bob", "carol", "dave").stream()
-                .map(name -> User.withUsername(name)
-                        .password("{noop}secret")
-                        .roles("USER")
-                        .build())
-                .toList());
+        return new InMemoryUserDetailsManager(SecuredApplicationTest.users());
     }
 
     @GetMapping({"/api/hello", "/public/ip/hello", "/public/users-only/hello"})

@@ -4,17 +4,14 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import dev.perfplatform.ratelimit.security.SecuredApplicationTest;
 import java.security.Principal;
-import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
@@ -44,22 +41,14 @@ class SecuredWebFluxApplication {
 
     @Bean
     CorsConfigurationSource corsConfigurationSource() {
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(List.of(SecuredApplicationTest.ORIGIN));
-        cors.setAllowedMethods(List.of("GET"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors);
+        source.registerCorsConfiguration("/**", SecuredApplicationTest.cors());
         return source;
     }
 
     @Bean
     MapReactiveUserDetailsService users() {
-        return new MapReactiveUserDetailsService(List.of("alice", "bob", "carol", "dave").stream()
-                .map(name -> User.withUsername(name)
-                        .password("{noop}secret")
-                        .roles("USER")
-                        .build())
-                .toList());
+        return new MapReactiveUserDetailsService(SecuredApplicationTest.users());
     }
 
     @GetMapping({"/api/hello", "/public/ip/hello", "/public/users-only/hello"})
