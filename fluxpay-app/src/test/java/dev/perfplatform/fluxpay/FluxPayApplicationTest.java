@@ -85,6 +85,15 @@ public abstract class FluxPayApplicationTest {
         }
     }
 
+    protected static String text(String sql) throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     protected static long count(String sql) throws SQLException {
         try (Connection connection = database.connect();
                 Statement statement = connection.createStatement();

@@ -7,6 +7,12 @@ public enum ErrorCode {
     ORD_001(HttpStatus.NOT_FOUND, "Order not found"),
     ORD_002(HttpStatus.CONFLICT, "The order's state does not allow this operation"),
 
+    PAY_001(HttpStatus.NOT_FOUND, "Payment not found"),
+    PAY_002(HttpStatus.BAD_REQUEST, "Amount or currency does not match"),
+    PAY_003(HttpStatus.CONFLICT, "The payment's state does not allow this operation"),
+    PAY_004(HttpStatus.PAYMENT_REQUIRED, "The payment was declined"),
+    PAY_005(HttpStatus.CONFLICT, "The order already has a payment in progress or done"),
+
     VAL_001(HttpStatus.BAD_REQUEST, "Invalid request"),
     VAL_002(HttpStatus.BAD_REQUEST, "Idempotency-Key header is required"),
     VAL_003(HttpStatus.BAD_REQUEST, "Idempotency-Key must be at most 255 characters"),

@@ -59,16 +59,36 @@ class IdempotencyRecords {
                 .one();
     }
 
-    /** Takes over an unfinished record whose lease ran out; false when someone else holds or finished it. */
-    Mono<Boolean> takeOver(Scope scope, UUID token, Duration lease) {
+    /**
+     * Takes over an unfinished record whose lease ran out, returning its recovery point; empty when someone else holds
+     * or finished it.
+     */
+    Mono<String> takeOver(Scope scope, UUID token, Duration lease) {
         return db.sql("""
                         UPDATE idempotency_keys
                         SET lease_token = :token, locked_until = now() + make_interval(secs => :lease)
                         WHERE merchant_id = :merchant AND idempotency_key = :key
-                          AND response_status IS NULL AND locked_until <= now()""")
+                          AND response_status IS NULL AND locked_until <= now()
+                        RETURNING recovery_point""")
                 .bind("merchant", scope.merchantId())
                 .bind("key", scope.key())
                 .bind("token", token)
+                .bind("lease", seconds(lease))
+                .map(row -> String.valueOf(row.get("recovery_point", String.class)))
+                .one();
+    }
+
+    /** Records how far this holder got and renews its lease; false when it no longer holds the key. */
+    Mono<Boolean> checkpoint(Scope scope, UUID token, String recoveryPoint, Duration lease) {
+        return db.sql("""
+                        UPDATE idempotency_keys
+                        SET recovery_point = :point, locked_until = now() + make_interval(secs => :lease)
+                        WHERE merchant_id = :merchant AND idempotency_key = :key
+                          AND lease_token = :token AND response_status IS NULL""")
+                .bind("merchant", scope.merchantId())
+                .bind("key", scope.key())
+                .bind("token", token)
+                .bind("point", recoveryPoint)
                 .bind("lease", seconds(lease))
                 .fetch()
                 .rowsUpdated()

@@ -7,7 +7,6 @@ import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.RenderedResponse;
 import dev.perfplatform.fluxpay.idempotency.IdempotencyRecords.Scope;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,17 +55,13 @@ public class IdempotentRequests {
     }
 
     /**
-     * Answers the request: a replay, or {@code work} run inside the transaction that also stores its answer.
+     * Answers the request: a replay, or {@code work}, whose steps commit together with the key's progress.
      *
      * @param endpoint the operation, e.g. {@code POST /orders}; a key is bound to one endpoint
      * @param body the raw request body, fingerprinted as sent
      */
     public Mono<ResponseEntity<byte[]>> execute(
-            UUID merchantId,
-            @Nullable String key,
-            String endpoint,
-            byte[] body,
-            Supplier<Mono<RenderedResponse>> work) {
+            UUID merchantId, @Nullable String key, String endpoint, byte[] body, IdempotentWork work) {
         if (key == null || key.isBlank()) {
             return Mono.error(new ApiException(ErrorCode.VAL_002));
         }
@@ -77,9 +72,10 @@ public class IdempotentRequests {
         byte[] fingerprint = Sha256.of(body);
         UUID token = UUID.randomUUID();
         return claim(scope, endpoint, fingerprint, token, 0)
-                .flatMap(replay -> replay.response() != null
-                        ? Mono.just(replay.response().toEntity(true))
-                        : run(scope, token, work).map(answer -> answer.toEntity(false)));
+                .flatMap(claim -> claim.response() != null
+                        ? Mono.just(claim.response().toEntity(true))
+                        : run(new KeySteps(scope, token, claim.recoveryPoint()), work)
+                                .map(answer -> answer.toEntity(false)));
     }
 
     /** Claims the key, or finds the answer to replay; {@code attempt} bounds the retries after a lost race. */
@@ -89,7 +85,7 @@ public class IdempotentRequests {
         }
         return records.insert(scope, endpoint, fingerprint, token, settings.lease())
                 .flatMap(inserted -> inserted
-                        ? Mono.just(Claim.OWNED)
+                        ? Mono.just(Claim.owned(IdempotentWork.Steps.STARTED))
                         : records.find(scope, settings.retention())
                                 .flatMap(existing -> {
                                     if (existing.expired()) {
@@ -101,31 +97,31 @@ public class IdempotentRequests {
                                     }
                                     RenderedResponse stored = existing.response();
                                     if (stored != null) {
-                                        return Mono.just(new Claim(stored));
+                                        return Mono.just(new Claim(stored, ""));
                                     }
                                     if (existing.leased()) {
                                         return Mono.error(new ApiException(ErrorCode.VAL_005));
                                     }
                                     return records.takeOver(scope, token, settings.lease())
-                                            .flatMap(tookOver -> tookOver
-                                                    ? Mono.just(Claim.OWNED)
-                                                    : claim(scope, endpoint, fingerprint, token, attempt + 1));
+                                            .map(point -> Claim.owned(point))
+                                            .switchIfEmpty(Mono.defer(
+                                                    () -> claim(scope, endpoint, fingerprint, token, attempt + 1)));
                                 })
                                 // deleted between the insert and the read: try again
                                 .switchIfEmpty(
                                         Mono.defer(() -> claim(scope, endpoint, fingerprint, token, attempt + 1))));
     }
 
-    private Mono<RenderedResponse> run(Scope scope, UUID token, Supplier<Mono<RenderedResponse>> work) {
-        Mono<RenderedResponse> committed = Mono.defer(work)
-                .flatMap(answer -> completeOrConflict(scope, token, answer))
-                .as(transactions::transactional);
-        return committed.onErrorResume(failure -> {
+    private Mono<RenderedResponse> run(KeySteps steps, IdempotentWork work) {
+        return Mono.defer(() -> work.run(steps)).onErrorResume(failure -> {
             if (failure instanceof ApiException api && api.code() == ErrorCode.VAL_005) {
                 return Mono.error(api);
             }
-            if (failure instanceof ApiException api && api.code() == ErrorCode.VAL_001) {
-                return records.release(scope, token).then(Mono.error(api));
+            if (failure instanceof ApiException api
+                    && api.code() == ErrorCode.VAL_001
+                    && steps.recoveryPoint().equals(IdempotentWork.Steps.STARTED)
+                    && !steps.checkpointed) {
+                return records.release(steps.scope, steps.token).then(Mono.error(api));
             }
             ApiException answer;
             if (failure instanceof ApiException api) {
@@ -134,21 +130,60 @@ public class IdempotentRequests {
                 log.error("request failed; its 500 is stored for replay", failure);
                 answer = new ApiException(ErrorCode.SYS_001);
             }
-            RenderedResponse rendered = responses.failure(answer);
-            return completeOrConflict(scope, token, rendered);
+            return completeOrConflict(steps.scope, steps.token, responses.failure(answer));
         });
+    }
+
+    /** The steps of one holder of a key. */
+    private final class KeySteps implements IdempotentWork.Steps {
+        private final Scope scope;
+        private final UUID token;
+        private final String recoveryPoint;
+        private volatile boolean checkpointed;
+
+        KeySteps(Scope scope, UUID token, String recoveryPoint) {
+            this.scope = scope;
+            this.token = token;
+            this.recoveryPoint = recoveryPoint;
+        }
+
+        @Override
+        public String recoveryPoint() {
+            return recoveryPoint;
+        }
+
+        @Override
+        public <T> Mono<T> checkpoint(String point, Mono<T> step) {
+            Mono<T> committed = step.flatMap(result -> records.checkpoint(scope, token, point, settings.lease())
+                    .flatMap(held -> {
+                        if (!held) {
+                            return Mono.<T>error(lostKey());
+                        }
+                        checkpointed = true;
+                        return Mono.just(result);
+                    }));
+            return transactions.transactional(committed);
+        }
+
+        @Override
+        public Mono<RenderedResponse> finish(Mono<RenderedResponse> step) {
+            return transactions.transactional(step.flatMap(answer -> completeOrConflict(scope, token, answer)));
+        }
     }
 
     private Mono<RenderedResponse> completeOrConflict(Scope scope, UUID token, RenderedResponse answer) {
         return records.complete(scope, token, answer)
-                .flatMap(completed -> completed
-                        ? Mono.just(answer)
-                        : Mono.error(new ApiException(
-                                ErrorCode.VAL_005, "Another attempt with this Idempotency-Key took over")));
+                .flatMap(completed -> completed ? Mono.just(answer) : Mono.error(lostKey()));
     }
 
-    /** The outcome of claiming a key: owned (no response) or an answer to replay. */
-    private record Claim(@Nullable RenderedResponse response) {
-        static final Claim OWNED = new Claim(null);
+    private static ApiException lostKey() {
+        return new ApiException(ErrorCode.VAL_005, "Another attempt with this Idempotency-Key took over");
+    }
+
+    /** The outcome of claiming a key: owned from a recovery point, or an answer to replay. */
+    private record Claim(@Nullable RenderedResponse response, String recoveryPoint) {
+        static Claim owned(String recoveryPoint) {
+            return new Claim(null, recoveryPoint);
+        }
     }
 }

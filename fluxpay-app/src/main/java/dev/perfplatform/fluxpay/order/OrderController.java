@@ -4,6 +4,7 @@ import dev.perfplatform.fluxpay.api.ApiException;
 import dev.perfplatform.fluxpay.api.ApiResponse;
 import dev.perfplatform.fluxpay.api.ApiResponses;
 import dev.perfplatform.fluxpay.api.ErrorCode;
+import dev.perfplatform.fluxpay.api.Ids;
 import dev.perfplatform.fluxpay.api.Page;
 import dev.perfplatform.fluxpay.api.RequestBodies;
 import dev.perfplatform.fluxpay.idempotency.IdempotentRequests;
@@ -32,9 +33,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/orders")
 public class OrderController {
 
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 100;
-
     private final OrderRepository orders;
     private final IdempotentRequests idempotent;
     private final RequestBodies bodies;
@@ -56,18 +54,23 @@ public class OrderController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @RequestBody(required = false) byte @Nullable [] body) {
         byte[] raw = body == null ? new byte[0] : body;
-        return idempotent.execute(merchant.id(), key, "POST /orders", raw, () -> {
-            CreateOrderRequest request = bodies.read(raw, CreateOrderRequest.class);
-            return orders.insert(merchant.id(), UUID.randomUUID(), request, totalOf(request))
-                    .map(order -> responses.ok(HttpStatus.CREATED, order));
-        });
+        return idempotent.execute(
+                merchant.id(),
+                key,
+                "POST /orders",
+                raw,
+                steps -> steps.finish(Mono.defer(() -> {
+                    CreateOrderRequest request = bodies.read(raw, CreateOrderRequest.class);
+                    return orders.insert(merchant.id(), UUID.randomUUID(), request, totalOf(request))
+                            .map(order -> responses.ok(HttpStatus.CREATED, order));
+                })));
     }
 
     @GetMapping("/{orderId}")
     public Mono<ApiResponse<Order>> get(
             @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
             @PathVariable String orderId) {
-        return orders.find(merchant.id(), uuid(orderId, ErrorCode.ORD_001))
+        return orders.find(merchant.id(), Ids.parse(orderId, ErrorCode.ORD_001))
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.ORD_001)))
                 .map(ApiResponse::ok);
     }
@@ -78,20 +81,12 @@ public class OrderController {
             @RequestParam(required = false) @Nullable String userId,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String startingAfter) {
-        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            return Mono.error(new ApiException(
-                    ErrorCode.VAL_001,
-                    "Invalid request",
-                    List.of(new ApiResponse.FieldError("limit", "must be between 1 and " + MAX_PAGE_SIZE))));
-        }
-        UUID after = startingAfter == null ? null : uuid(startingAfter, ErrorCode.VAL_001);
-        return orders.list(merchant.id(), userId, size + 1, after).collectList().map(found -> {
-            boolean hasMore = found.size() > size;
-            List<Order> items = hasMore ? found.subList(0, size) : found;
-            String next = hasMore ? items.get(items.size() - 1).orderId().toString() : null;
-            return ApiResponse.ok(new Page<>(items, hasMore, next));
-        });
+        int size = Page.size(limit);
+        UUID after = startingAfter == null ? null : Ids.parse(startingAfter, ErrorCode.VAL_001);
+        return orders.list(merchant.id(), userId, size + 1, after)
+                .collectList()
+                .map(found -> ApiResponse.ok(
+                        Page.of(found, size, order -> order.orderId().toString())));
     }
 
     @PostMapping("/{orderId}/cancel")
@@ -99,17 +94,23 @@ public class OrderController {
             @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @PathVariable String orderId) {
-        return idempotent.execute(merchant.id(), key, "POST /orders/" + orderId + "/cancel", new byte[0], () -> {
-            UUID id = uuid(orderId, ErrorCode.ORD_001);
-            return orders.cancelPending(merchant.id(), id)
-                    .map(order -> responses.ok(HttpStatus.OK, order))
-                    .switchIfEmpty(Mono.defer(() -> orders.find(merchant.id(), id)
-                            .flatMap(
-                                    order -> Mono.<dev.perfplatform.fluxpay.api.RenderedResponse>error(new ApiException(
-                                            ErrorCode.ORD_002,
-                                            "Order is " + order.status() + " and cannot be canceled")))
-                            .switchIfEmpty(Mono.error(new ApiException(ErrorCode.ORD_001)))));
-        });
+        String endpoint = "POST /orders/" + orderId + "/cancel";
+        return idempotent.execute(
+                merchant.id(),
+                key,
+                endpoint,
+                new byte[0],
+                steps -> steps.finish(Mono.defer(() -> {
+                    UUID id = Ids.parse(orderId, ErrorCode.ORD_001);
+                    return orders.cancelPending(merchant.id(), id)
+                            .map(order -> responses.ok(HttpStatus.OK, order))
+                            .switchIfEmpty(Mono.defer(() -> orders.find(merchant.id(), id)
+                                    .flatMap(order ->
+                                            Mono.<dev.perfplatform.fluxpay.api.RenderedResponse>error(new ApiException(
+                                                    ErrorCode.ORD_002,
+                                                    "Order is " + order.status() + " and cannot be canceled")))
+                                    .switchIfEmpty(Mono.error(new ApiException(ErrorCode.ORD_001)))));
+                })));
     }
 
     /** The order's total; a total beyond a long is invalid input, not an overflow. */
@@ -126,13 +127,5 @@ public class OrderController {
                     List.of(new ApiResponse.FieldError("lineItems", "total amount is too large")));
         }
         return total;
-    }
-
-    private static UUID uuid(String value, ErrorCode ifInvalid) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ifInvalid);
-        }
     }
 }

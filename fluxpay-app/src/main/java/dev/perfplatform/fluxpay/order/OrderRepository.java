@@ -1,9 +1,13 @@
 package dev.perfplatform.fluxpay.order;
 
+import static dev.perfplatform.fluxpay.Rows.instant;
+import static dev.perfplatform.fluxpay.Rows.number;
+import static dev.perfplatform.fluxpay.Rows.string;
+import static dev.perfplatform.fluxpay.Rows.uuid;
+
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +117,15 @@ public class OrderRepository {
                 .flatMap(this::withLines);
     }
 
+    /** Marks a PENDING order PAID; false when it is no longer PENDING (canceled or expired meanwhile). */
+    public Mono<Boolean> markPaid(UUID orderId) {
+        return db.sql("UPDATE orders SET status = 'PAID', updated_at = now() WHERE id = :id AND status = 'PENDING'")
+                .bind("id", orderId)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
     private Mono<Order> withLines(Header header) {
         return db.sql("""
                         SELECT product_id, product_name, quantity, unit_price, total_price
@@ -121,9 +134,9 @@ public class OrderRepository {
                 .map(row -> new Order.LineItem(
                         string(row, "product_id"),
                         string(row, "product_name"),
-                        number(row, "quantity").intValue(),
-                        number(row, "unit_price").longValue(),
-                        number(row, "total_price").longValue()))
+                        (int) number(row, "quantity"),
+                        number(row, "unit_price"),
+                        number(row, "total_price")))
                 .all()
                 .collectList()
                 .map(header::toOrder);
@@ -132,38 +145,14 @@ public class OrderRepository {
     private Header header(Readable row) {
         Json stored = row.get("metadata", Json.class);
         return new Header(
-                row.get("id", UUID.class),
+                uuid(row, "id"),
                 string(row, "user_id"),
                 OrderStatus.valueOf(string(row, "status")),
                 Currency.valueOf(string(row, "currency")),
-                number(row, "total_amount").longValue(),
+                number(row, "total_amount"),
                 stored == null ? Map.of() : json.readValue(stored.asString(), METADATA),
                 instant(row, "created_at"),
                 instant(row, "updated_at"));
-    }
-
-    private static String string(Readable row, String column) {
-        String value = row.get(column, String.class);
-        if (value == null) {
-            throw new IllegalStateException(column + " is null");
-        }
-        return value;
-    }
-
-    private static Number number(Readable row, String column) {
-        Number value = row.get(column, Number.class);
-        if (value == null) {
-            throw new IllegalStateException(column + " is null");
-        }
-        return value;
-    }
-
-    private static Instant instant(Readable row, String column) {
-        OffsetDateTime value = row.get(column, OffsetDateTime.class);
-        if (value == null) {
-            throw new IllegalStateException(column + " is null");
-        }
-        return value.toInstant();
     }
 
     /** An order row without its lines. */

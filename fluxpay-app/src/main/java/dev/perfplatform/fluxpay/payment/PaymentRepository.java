@@ -1,0 +1,197 @@
+package dev.perfplatform.fluxpay.payment;
+
+import static dev.perfplatform.fluxpay.Rows.instant;
+import static dev.perfplatform.fluxpay.Rows.nullableInstant;
+import static dev.perfplatform.fluxpay.Rows.number;
+import static dev.perfplatform.fluxpay.Rows.string;
+import static dev.perfplatform.fluxpay.Rows.uuid;
+
+import dev.perfplatform.fluxpay.order.Currency;
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Payments and their append-only event log. A status changes only through {@link #transition}, a conditional update
+ * that bumps the version and appends the event with that version as its sequence number, in the caller's
+ * transaction: a late or duplicate change finds the payment in another state and changes nothing.
+ */
+@Repository
+public class PaymentRepository {
+
+    private static final String COLUMNS = "p.id, p.order_id, p.status, p.currency, p.amount, p.refunded_amount,"
+            + " p.payment_key, p.failure_code, p.failure_message, p.approved_at, p.created_at, p.updated_at";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    public PaymentRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** Inserts a READY payment and its first event; call inside a transaction. */
+    public Mono<Payment> insert(UUID merchantId, UUID paymentId, UUID orderId, Currency currency, long amount) {
+        return db.sql("INSERT INTO payments AS p (id, merchant_id, order_id, status, currency, amount, created_at,"
+                        + " updated_at) VALUES (:id, :merchant, :order, 'READY', :currency, :amount, now(), now())"
+                        + " RETURNING " + COLUMNS)
+                .bind("id", paymentId)
+                .bind("merchant", merchantId)
+                .bind("order", orderId)
+                .bind("currency", currency.name())
+                .bind("amount", amount)
+                .map(PaymentRepository::payment)
+                .one()
+                .flatMap(payment -> appendEvent(paymentId, 1, null, PaymentStatus.READY, "created", Map.of())
+                        .thenReturn(payment));
+    }
+
+    public Mono<Payment> find(UUID merchantId, UUID paymentId) {
+        return db.sql("SELECT " + COLUMNS + " FROM payments p WHERE p.id = :id AND p.merchant_id = :merchant")
+                .bind("id", paymentId)
+                .bind("merchant", merchantId)
+                .map(PaymentRepository::payment)
+                .one();
+    }
+
+    /** Up to {@code limit} payments of an order, newest first, after {@code startingAfter}. */
+    public Flux<Payment> list(UUID merchantId, UUID orderId, int limit, @Nullable UUID startingAfter) {
+        String after = startingAfter == null
+                ? ""
+                : " AND (p.created_at, p.id) < (SELECT created_at, id FROM payments"
+                        + " WHERE id = :after AND merchant_id = :merchant)";
+        DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM payments p"
+                        + " WHERE p.merchant_id = :merchant AND p.order_id = :order" + after
+                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit")
+                .bind("merchant", merchantId)
+                .bind("order", orderId)
+                .bind("limit", limit);
+        if (startingAfter != null) {
+            query = query.bind("after", startingAfter);
+        }
+        return query.map(PaymentRepository::payment).all();
+    }
+
+    /**
+     * Moves the payment from one of {@code from} to {@code to} with the given changes, appending the event; empty when
+     * the payment is in none of {@code from}. Call inside a transaction.
+     */
+    public Mono<Payment> transition(
+            UUID paymentId, Collection<PaymentStatus> from, PaymentStatus to, String cause, Changes changes) {
+        String[] fromNames = from.stream().map(Enum::name).toArray(String[]::new);
+        DatabaseClient.GenericExecuteSpec update = db.sql(
+                        """
+                        WITH current AS (SELECT id, status, version FROM payments WHERE id = :id FOR UPDATE)
+                        UPDATE payments p
+                        SET status = :to, version = current.version + 1, updated_at = now(),
+                            payment_key = COALESCE(:paymentKey, p.payment_key),
+                            approved_at = COALESCE(:approvedAt, p.approved_at),
+                            failure_code = COALESCE(:failureCode, p.failure_code),
+                            failure_message = COALESCE(:failureMessage, p.failure_message)
+                        FROM current
+                        WHERE p.id = current.id AND current.status = ANY(:from)
+                        RETURNING\s""" + COLUMNS + ", current.status AS from_status, current.version + 1 AS seq")
+                .bind("id", paymentId)
+                .bind("to", to.name())
+                .bind("from", fromNames);
+        update = bindNullable(update, "paymentKey", changes.paymentKey(), String.class);
+        update = bindNullable(
+                update,
+                "approvedAt",
+                changes.approvedAt() == null ? null : changes.approvedAt().atOffset(ZoneOffset.UTC),
+                java.time.OffsetDateTime.class);
+        update = bindNullable(update, "failureCode", changes.failureCode(), String.class);
+        update = bindNullable(update, "failureMessage", changes.failureMessage(), String.class);
+        return update.map(row -> new Transitioned(
+                        payment(row), PaymentStatus.valueOf(string(row, "from_status")), (int) number(row, "seq")))
+                .one()
+                .flatMap(done -> appendEvent(paymentId, done.seq(), done.from(), to, cause, changes.eventData())
+                        .thenReturn(done.payment()));
+    }
+
+    /** The payment's events in order: (from, to, cause). */
+    public Flux<PaymentEvent> events(UUID paymentId) {
+        return db.sql("SELECT seq, from_status, to_status, cause FROM payment_events WHERE payment_id = :id"
+                        + " ORDER BY seq")
+                .bind("id", paymentId)
+                .map(row -> {
+                    String from = row.get("from_status", String.class);
+                    return new PaymentEvent(
+                            (int) number(row, "seq"),
+                            from == null ? null : PaymentStatus.valueOf(from),
+                            PaymentStatus.valueOf(string(row, "to_status")),
+                            string(row, "cause"));
+                })
+                .all();
+    }
+
+    private Mono<Void> appendEvent(
+            UUID paymentId,
+            int seq,
+            @Nullable PaymentStatus from,
+            PaymentStatus to,
+            String cause,
+            Map<String, Object> data) {
+        DatabaseClient.GenericExecuteSpec insert = db.sql(
+                        "INSERT INTO payment_events (payment_id, seq, from_status, to_status, cause, data)"
+                                + " VALUES (:id, :seq, :from, :to, :cause, :data)")
+                .bind("id", paymentId)
+                .bind("seq", seq)
+                .bind("to", to.name())
+                .bind("cause", cause)
+                .bind("data", Json.of(json.writeValueAsString(data)));
+        return bindNullable(insert, "from", from == null ? null : from.name(), String.class)
+                .then();
+    }
+
+    private static <T> DatabaseClient.GenericExecuteSpec bindNullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, @Nullable T value, Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private static Payment payment(Readable row) {
+        String failureCode = row.get("failure_code", String.class);
+        String failureMessage = row.get("failure_message", String.class);
+        return new Payment(
+                uuid(row, "id"),
+                uuid(row, "order_id"),
+                PaymentStatus.valueOf(string(row, "status")),
+                number(row, "amount"),
+                Currency.valueOf(string(row, "currency")),
+                number(row, "refunded_amount"),
+                row.get("payment_key", String.class),
+                null,
+                failureCode == null ? null : new Payment.Failure(failureCode, String.valueOf(failureMessage)),
+                nullableInstant(row, "approved_at"),
+                instant(row, "created_at"),
+                instant(row, "updated_at"));
+    }
+
+    /** What a transition sets besides the status (null: unchanged), and what its event records. */
+    public record Changes(
+            @Nullable String paymentKey,
+            @Nullable Instant approvedAt,
+            @Nullable String failureCode,
+            @Nullable String failureMessage,
+            Map<String, Object> eventData) {
+
+        public static Changes none() {
+            return new Changes(null, null, null, null, Map.of());
+        }
+    }
+
+    /** One entry of a payment's event log. */
+    public record PaymentEvent(int seq, @Nullable PaymentStatus from, PaymentStatus to, String cause) {}
+
+    private record Transitioned(Payment payment, PaymentStatus from, int seq) {}
+}

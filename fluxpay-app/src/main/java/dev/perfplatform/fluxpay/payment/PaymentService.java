@@ -1,0 +1,186 @@
+package dev.perfplatform.fluxpay.payment;
+
+import dev.perfplatform.fluxpay.api.ApiException;
+import dev.perfplatform.fluxpay.api.ApiResponses;
+import dev.perfplatform.fluxpay.api.ErrorCode;
+import dev.perfplatform.fluxpay.api.RenderedResponse;
+import dev.perfplatform.fluxpay.idempotency.IdempotentWork;
+import dev.perfplatform.fluxpay.order.OrderRepository;
+import dev.perfplatform.fluxpay.order.OrderStatus;
+import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
+import dev.perfplatform.fluxpay.pg.PaymentGateway;
+import dev.perfplatform.fluxpay.pg.PgOutcome;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creates payments and confirms them through the PG in steps that survive a crash: the payment moves to IN_PROGRESS
+ * and the key records that the PG call is about to happen (one transaction); the PG is called with a key derived from
+ * the payment; the outcome, the order's PAID status and the stored answer commit together. A retry after a crash
+ * between those steps looks the payment up at the PG instead of confirming again.
+ */
+@Service
+public class PaymentService {
+
+    /** Recovery point: the PG confirm may have been sent. */
+    static final String CONFIRM_SENT = "pg_confirm_sent";
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    private final PaymentRepository payments;
+    private final OrderRepository orders;
+    private final PaymentGateway gateway;
+    private final ApiResponses responses;
+    private final Environment environment;
+
+    public PaymentService(
+            PaymentRepository payments,
+            OrderRepository orders,
+            PaymentGateway gateway,
+            ApiResponses responses,
+            Environment environment) {
+        this.payments = payments;
+        this.orders = orders;
+        this.gateway = gateway;
+        this.responses = responses;
+        this.environment = environment;
+    }
+
+    /** A READY payment for the merchant's PENDING order, for exactly its total; call inside a transaction. */
+    public Mono<Payment> create(UUID merchantId, CreatePaymentRequest request) {
+        return orders.find(merchantId, request.orderId())
+                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.ORD_001)))
+                .flatMap(order -> {
+                    if (order.status() != OrderStatus.PENDING) {
+                        return Mono.error(
+                                new ApiException(ErrorCode.ORD_002, "Order is " + order.status() + ", not payable"));
+                    }
+                    if (order.totalAmount() != request.amount() || order.currency() != request.currency()) {
+                        return Mono.error(new ApiException(
+                                ErrorCode.PAY_002, "Payment must be for the order's total and currency"));
+                    }
+                    return payments.insert(
+                                    merchantId,
+                                    UUID.randomUUID(),
+                                    order.orderId(),
+                                    order.currency(),
+                                    order.totalAmount())
+                            .onErrorMap(
+                                    DataIntegrityViolationException.class, e -> new ApiException(ErrorCode.PAY_005));
+                })
+                .map(this::withCheckout);
+    }
+
+    public Mono<Payment> find(UUID merchantId, UUID paymentId) {
+        return payments.find(merchantId, paymentId)
+                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_001)))
+                .map(this::withCheckout);
+    }
+
+    /** The confirm of {@code POST /payments/{id}/confirm}, as idempotent steps. */
+    public Mono<RenderedResponse> confirm(
+            UUID merchantId, UUID paymentId, ConfirmPaymentRequest request, IdempotentWork.Steps steps) {
+        Mono<PgOutcome> outcome;
+        if (steps.recoveryPoint().equals(CONFIRM_SENT)) {
+            outcome = payments.find(merchantId, paymentId)
+                    .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_001)))
+                    .flatMap(payment -> gateway.lookup(request.paymentKey()));
+        } else {
+            outcome = steps.checkpoint(CONFIRM_SENT, start(merchantId, paymentId, request))
+                    .flatMap(started -> gateway.confirm(
+                            request.paymentKey(), paymentId.toString(), started.amount(), "confirm-" + paymentId));
+        }
+        return outcome.flatMap(result -> steps.finish(apply(merchantId, paymentId, result)));
+    }
+
+    /** READY → IN_PROGRESS with the paymentKey, once the amount is the payment's own. */
+    private Mono<Payment> start(UUID merchantId, UUID paymentId, ConfirmPaymentRequest request) {
+        return payments.find(merchantId, paymentId)
+                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_001)))
+                .flatMap(payment -> {
+                    if (payment.amount() != request.amount()) {
+                        return Mono.error(
+                                new ApiException(ErrorCode.PAY_002, "Amount differs from the payment's amount"));
+                    }
+                    return payments.transition(
+                                    paymentId,
+                                    EnumSet.of(PaymentStatus.READY),
+                                    PaymentStatus.IN_PROGRESS,
+                                    "confirm requested",
+                                    new Changes(request.paymentKey(), null, null, null, Map.of()))
+                            .switchIfEmpty(Mono.error(new ApiException(
+                                    ErrorCode.PAY_003, "Payment is " + payment.status() + ", not READY")));
+                });
+    }
+
+    /** Records the PG's outcome and renders the answer; runs in the transaction that stores it. */
+    private Mono<RenderedResponse> apply(UUID merchantId, UUID paymentId, PgOutcome outcome) {
+        EnumSet<PaymentStatus> pending = EnumSet.of(PaymentStatus.IN_PROGRESS, PaymentStatus.UNKNOWN);
+        Mono<Payment> current = payments.find(merchantId, paymentId);
+        return current.flatMap(payment -> {
+                    if (outcome instanceof PgOutcome.Approved approved) {
+                        if (approved.amount() != payment.amount()) {
+                            return unknown(
+                                    paymentId,
+                                    pending,
+                                    "PG approved " + approved.amount() + " instead of " + payment.amount(),
+                                    Map.of("pgAmount", approved.amount()));
+                        }
+                        return payments.transition(
+                                        paymentId,
+                                        pending,
+                                        PaymentStatus.DONE,
+                                        "approved by the PG",
+                                        new Changes(null, approved.approvedAt(), null, null, Map.of()))
+                                .flatMap(done -> orders.markPaid(done.orderId()).map(paid -> {
+                                    if (!paid) {
+                                        log.warn("payment {} approved for an order no longer pending", paymentId);
+                                    }
+                                    return done;
+                                }))
+                                .map(done -> responses.ok(HttpStatus.OK, withCheckout(done)));
+                    }
+                    if (outcome instanceof PgOutcome.Declined declined) {
+                        return payments.transition(
+                                        paymentId,
+                                        pending,
+                                        PaymentStatus.ABORTED,
+                                        "declined by the PG",
+                                        new Changes(null, null, declined.code(), declined.message(), Map.of()))
+                                .map(aborted -> responses.failure(
+                                        new ApiException(ErrorCode.PAY_004, "Payment declined: " + declined.code())));
+                    }
+                    PgOutcome.Unknown unknown = (PgOutcome.Unknown) outcome;
+                    return unknown(paymentId, pending, "outcome unknown: " + unknown.reason(), Map.of());
+                })
+                // someone else (reconciliation, a webhook) moved it first: answer with what it is now
+                .switchIfEmpty(Mono.defer(() -> current.map(payment -> responses.ok(
+                        payment.status() == PaymentStatus.UNKNOWN ? HttpStatus.ACCEPTED : HttpStatus.OK,
+                        withCheckout(payment)))));
+    }
+
+    private Mono<RenderedResponse> unknown(
+            UUID paymentId, EnumSet<PaymentStatus> pending, String cause, Map<String, Object> data) {
+        return payments.transition(
+                        paymentId, pending, PaymentStatus.UNKNOWN, cause, new Changes(null, null, null, null, data))
+                .map(unknown -> responses.ok(HttpStatus.ACCEPTED, withCheckout(unknown)));
+    }
+
+    private Payment withCheckout(Payment payment) {
+        if (payment.status() != PaymentStatus.READY) {
+            return payment;
+        }
+        String base = environment.getProperty(
+                "fluxpay.public-base-url", "http://127.0.0.1:" + environment.getProperty("local.server.port", "8081"));
+        return payment.withCheckoutUrl(
+                base + "/sim/checkout?orderId=" + payment.paymentId() + "&amount=" + payment.amount());
+    }
+}

@@ -1,0 +1,16 @@
+package dev.perfplatform.fluxpay.payment;
+
+/**
+ * The PG's payment lifecycle (READY → IN_PROGRESS → DONE / ABORTED / EXPIRED; DONE → CANCELED / PARTIAL_CANCELED),
+ * plus UNKNOWN: the PG's answer was lost, the customer may have been charged, and reconciliation will tell.
+ */
+public enum PaymentStatus {
+    READY,
+    IN_PROGRESS,
+    DONE,
+    ABORTED,
+    EXPIRED,
+    CANCELED,
+    PARTIAL_CANCELED,
+    UNKNOWN
+}

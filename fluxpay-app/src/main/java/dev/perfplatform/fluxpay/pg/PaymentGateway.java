@@ -1,0 +1,16 @@
+package dev.perfplatform.fluxpay.pg;
+
+import reactor.core.publisher.Mono;
+
+/** The PG operations the engine needs. Never errors for a PG failure: every failure is an outcome. */
+public interface PaymentGateway {
+
+    /**
+     * Confirms an authenticated payment. {@code idempotencyKey} is deterministic per operation, so re-sending it can
+     * never charge twice.
+     */
+    Mono<PgOutcome> confirm(String paymentKey, String pgOrderId, long amount, String idempotencyKey);
+
+    /** The PG's current view of a payment: the recovery path when a confirm's answer was lost. */
+    Mono<PgOutcome> lookup(String paymentKey);
+}

@@ -1,0 +1,167 @@
+package dev.perfplatform.fluxpay.pg;
+
+import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * TossPayments v1 over HTTP: Basic auth with the secret key, an {@code Idempotency-Key} on every POST, and every
+ * answer classified as approved, declined or unknown (docs: core API reference and error codes).
+ */
+@Component
+public class TossPaymentsGateway implements PaymentGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(TossPaymentsGateway.class);
+
+    /** Definitive refusals: no money moved. */
+    private static final Set<String> DECLINES = Set.of(
+            "REJECT_CARD_PAYMENT",
+            "REJECT_CARD_COMPANY",
+            "INVALID_REJECT_CARD",
+            "INVALID_CARD_EXPIRATION",
+            "INVALID_STOPPED_CARD",
+            "INVALID_CARD_LOST_OR_STOLEN",
+            "BELOW_MINIMUM_AMOUNT",
+            "EXCEED_MAX_AMOUNT",
+            "NOT_FOUND_PAYMENT_SESSION",
+            "INVALID_REQUEST");
+
+    /** Our own set-up is wrong: alert, and leave the payment to reconciliation. */
+    private static final Set<String> CONFIGURATION_ERRORS =
+            Set.of("UNAUTHORIZED_KEY", "INVALID_API_KEY", "INVALID_IDEMPOTENCY_KEY", "FORBIDDEN_REQUEST");
+
+    private final WebClient http;
+    private final TossSettings settings;
+    private final Environment environment;
+    private final JsonMapper json;
+
+    public TossPaymentsGateway(TossSettings settings, Environment environment, JsonMapper json) {
+        HttpClient client = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        settings.connectTimeout().toMillis())
+                .responseTimeout(settings.readTimeout());
+        this.http = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(client))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, basic(settings.secretKey()))
+                .build();
+        this.settings = settings;
+        this.environment = environment;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<PgOutcome> confirm(String paymentKey, String pgOrderId, long amount, String idempotencyKey) {
+        return http.post()
+                .uri(baseUrl() + "/payments/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", idempotencyKey)
+                .bodyValue(Map.of("paymentKey", paymentKey, "orderId", pgOrderId, "amount", amount))
+                .exchangeToMono(response -> classify(response, "confirm"))
+                .onErrorResume(failure -> Mono.just(lost("confirm", failure)));
+    }
+
+    @Override
+    public Mono<PgOutcome> lookup(String paymentKey) {
+        return http.get()
+                .uri(baseUrl() + "/payments/{paymentKey}", paymentKey)
+                .exchangeToMono(response -> classify(response, "lookup"))
+                .onErrorResume(failure -> Mono.just(lost("lookup", failure)));
+    }
+
+    private Mono<PgOutcome> classify(ClientResponse response, String operation) {
+        return response.bodyToMono(String.class).defaultIfEmpty("").map(body -> {
+            JsonNode node = parse(body);
+            if (response.statusCode().is2xxSuccessful()) {
+                return fromPayment(node);
+            }
+            String code = text(node, "code");
+            String message = text(node, "message");
+            if (code.equals("ALREADY_PROCESSED_PAYMENT")) {
+                return new PgOutcome.Unknown("already processed; look it up");
+            }
+            if (CONFIGURATION_ERRORS.contains(code)) {
+                log.error("TossPayments {} refused our configuration: {} {}", operation, code, message);
+                return new PgOutcome.Unknown("configuration error " + code);
+            }
+            if (response.statusCode().is4xxClientError() && DECLINES.contains(code)) {
+                return new PgOutcome.Declined(code, message);
+            }
+            return new PgOutcome.Unknown(response.statusCode().value() + " " + code);
+        });
+    }
+
+    /** A Payment object: approved when DONE (or later canceled), declined when ABORTED or EXPIRED. */
+    private PgOutcome fromPayment(JsonNode payment) {
+        String status = text(payment, "status");
+        return switch (status) {
+            case "DONE", "CANCELED", "PARTIAL_CANCELED" ->
+                new PgOutcome.Approved(
+                        text(payment, "paymentKey"),
+                        payment.path("totalAmount").asLong(),
+                        approvedAt(text(payment, "approvedAt")));
+            case "ABORTED", "EXPIRED" -> {
+                JsonNode failure = payment.path("failure");
+                yield new PgOutcome.Declined(
+                        failure.isObject() ? text(failure, "code") : status,
+                        failure.isObject() ? text(failure, "message") : "payment " + status);
+            }
+            default -> new PgOutcome.Unknown("payment is " + status);
+        };
+    }
+
+    private static PgOutcome lost(String operation, Throwable failure) {
+        log.warn("TossPayments {} outcome unknown: {}", operation, failure.toString());
+        return new PgOutcome.Unknown(failure.getClass().getSimpleName());
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body.isEmpty() ? json.createObjectNode() : json.readTree(body);
+        } catch (RuntimeException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isString() ? value.asString() : "";
+    }
+
+    private static Instant approvedAt(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (RuntimeException e) {
+            return Instant.now();
+        }
+    }
+
+    private String baseUrl() {
+        URI configured = settings.baseUrl();
+        if (configured != null) {
+            return configured.toString().replaceAll("/+$", "");
+        }
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port", "8081") + "/sim/v1";
+    }
+
+    private static String basic(String secretKey) {
+        return "Basic " + Base64.getEncoder().encodeToString((secretKey + ":").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,223 @@
+package dev.perfplatform.fluxpay.sim;
+
+import dev.perfplatform.fluxpay.pg.TossSettings;
+import dev.perfplatform.fluxpay.sim.SimulatedPayments.SimAnswer;
+import dev.perfplatform.fluxpay.sim.SimulatedPayments.SimPayment;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The PG simulator: a checkout that hands out a {@code paymentKey} bound to the payer's chosen {@link Scenario}, and
+ * the TossPayments v1 calls the adapter makes (confirm, look-ups), with Toss's Basic auth, Idempotency-Key semantics
+ * (scope = key + method + URL, body not compared, 409 while in flight) and error shapes.
+ */
+@RestController
+@RequestMapping("/sim")
+@ConditionalOnBooleanProperty(name = "fluxpay.simulator.enabled", matchIfMissing = true)
+public class SimulatorController {
+
+    private final SimulatedPayments payments;
+    private final SimulatorSettings settings;
+    private final byte[] expectedAuthorization;
+    private final JsonMapper json;
+
+    public SimulatorController(
+            SimulatedPayments payments, SimulatorSettings settings, TossSettings toss, JsonMapper json) {
+        this.payments = payments;
+        this.settings = settings;
+        this.expectedAuthorization = ("Basic "
+                        + Base64.getEncoder().encodeToString((toss.secretKey() + ":").getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8);
+        this.json = json;
+    }
+
+    /** The payer's checkout: {@code {orderId, amount, scenario}} → {@code {paymentKey, orderId, amount}}. */
+    @PostMapping("/checkout")
+    public Mono<ResponseEntity<String>> checkout(@RequestBody Checkout checkout) {
+        if (checkout.orderId() == null || checkout.amount() == null || checkout.amount() <= 0) {
+            return Mono.just(error(400, "INVALID_REQUEST", "orderId and a positive amount are required"));
+        }
+        Scenario scenario = checkout.scenario() == null ? Scenario.APPROVE : checkout.scenario();
+        String paymentKey = "sim_" + UUID.randomUUID().toString().replace("-", "");
+        return payments.create(paymentKey, checkout.orderId(), checkout.amount(), scenario)
+                .map(created -> answer(
+                        200,
+                        Map.of("paymentKey", paymentKey, "orderId", created.orderId(), "amount", created.amount())));
+    }
+
+    @PostMapping("/v1/payments/confirm")
+    public Mono<ResponseEntity<String>> confirm(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody Confirm confirm) {
+        if (!authorized(authorization)) {
+            return Mono.just(error(401, "UNAUTHORIZED_KEY", "unknown secret key"));
+        }
+        if (key == null) {
+            return doConfirm(confirm).flatMap(this::deliver);
+        }
+        String scope = key + " POST /v1/payments/confirm";
+        return payments.claimKey(scope).flatMap(claimed -> {
+            if (!claimed) {
+                return payments.storedAnswer(scope)
+                        .map(stored -> stored.status() == 0
+                                ? error(409, "IDEMPOTENT_REQUEST_PROCESSING", "the first request is still processing")
+                                : toEntity(stored));
+            }
+            return doConfirm(confirm).flatMap(outcome -> {
+                if (outcome.answer().status() >= 500) {
+                    return payments.forgetKey(scope).then(deliver(outcome));
+                }
+                return payments.storeAnswer(scope, outcome.answer()).then(deliver(outcome));
+            });
+        });
+    }
+
+    @GetMapping("/v1/payments/{paymentKey}")
+    public Mono<ResponseEntity<String>> payment(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @PathVariable String paymentKey) {
+        if (!authorized(authorization)) {
+            return Mono.just(error(401, "UNAUTHORIZED_KEY", "unknown secret key"));
+        }
+        return payments.find(paymentKey)
+                .map(found -> answer(200, view(found)))
+                .defaultIfEmpty(error(404, "NOT_FOUND_PAYMENT", "no such payment"));
+    }
+
+    @GetMapping("/v1/payments/orders/{orderId}")
+    public Mono<ResponseEntity<String>> paymentByOrder(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @PathVariable String orderId) {
+        if (!authorized(authorization)) {
+            return Mono.just(error(401, "UNAUTHORIZED_KEY", "unknown secret key"));
+        }
+        return payments.findByOrder(orderId)
+                .map(found -> answer(200, view(found)))
+                .defaultIfEmpty(error(404, "NOT_FOUND_PAYMENT", "no such payment"));
+    }
+
+    private Mono<Outcome> doConfirm(Confirm confirm) {
+        if (confirm.paymentKey() == null || confirm.orderId() == null || confirm.amount() == null) {
+            return Mono.just(new Outcome(body(400, "INVALID_REQUEST", "paymentKey, orderId and amount are required")));
+        }
+        long amount = confirm.amount();
+        String orderId = confirm.orderId();
+        return payments.find(confirm.paymentKey())
+                .flatMap(found -> {
+                    if (!found.orderId().equals(orderId) || found.amount() != amount) {
+                        return Mono.just(new Outcome(body(400, "INVALID_REQUEST", "orderId or amount differ")));
+                    }
+                    if (!found.status().equals("IN_PROGRESS")) {
+                        return Mono.just(
+                                new Outcome(body(400, "ALREADY_PROCESSED_PAYMENT", "payment is " + found.status())));
+                    }
+                    return switch (found.scenario()) {
+                        case ERROR ->
+                            Mono.just(new Outcome(
+                                    body(500, "FAILED_INTERNAL_SYSTEM_PROCESSING", "simulated internal error")));
+                        case DECLINE ->
+                            payments.settle(found.paymentKey(), "ABORTED")
+                                    .thenReturn(
+                                            new Outcome(body(403, "REJECT_CARD_PAYMENT", "the card company refused")));
+                        case APPROVE, SLOW, TIMEOUT_AFTER_COMMIT ->
+                            payments.settle(found.paymentKey(), "DONE")
+                                    .map(done -> new Outcome(
+                                            new SimAnswer(200, json.writeValueAsString(view(done))),
+                                            delay(found.scenario())));
+                    };
+                })
+                .defaultIfEmpty(new Outcome(body(404, "NOT_FOUND_PAYMENT", "no such payment")));
+    }
+
+    private Duration delay(Scenario scenario) {
+        return switch (scenario) {
+            case SLOW -> settings.slowDelay();
+            case TIMEOUT_AFTER_COMMIT -> settings.timeoutDelay();
+            default -> Duration.ZERO;
+        };
+    }
+
+    private Mono<ResponseEntity<String>> deliver(Outcome outcome) {
+        Mono<ResponseEntity<String>> entity = Mono.just(toEntity(outcome.answer()));
+        return outcome.delay().isZero() ? entity : entity.delayElement(outcome.delay());
+    }
+
+    private Map<String, Object> view(SimPayment payment) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("paymentKey", payment.paymentKey());
+        view.put("orderId", payment.orderId());
+        view.put("status", payment.status());
+        view.put("method", "CARD");
+        view.put("totalAmount", payment.amount());
+        view.put("balanceAmount", payment.balanceAmount());
+        view.put(
+                "approvedAt",
+                payment.approvedAt() == null ? null : payment.approvedAt().toString());
+        if (payment.status().equals("ABORTED")) {
+            view.put("failure", Map.of("code", "REJECT_CARD_PAYMENT", "message", "the card company refused"));
+        }
+        return view;
+    }
+
+    private boolean authorized(@Nullable String authorization) {
+        return authorization != null
+                && MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
+    }
+
+    private SimAnswer body(int status, String code, String message) {
+        return new SimAnswer(status, json.writeValueAsString(Map.of("code", code, "message", message)));
+    }
+
+    private ResponseEntity<String> error(int status, String code, String message) {
+        return toEntity(body(status, code, message));
+    }
+
+    private ResponseEntity<String> answer(int status, Object body) {
+        return toEntity(new SimAnswer(status, json.writeValueAsString(body)));
+    }
+
+    private static ResponseEntity<String> toEntity(SimAnswer answer) {
+        return ResponseEntity.status(answer.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
+    }
+
+    /** A checkout request. */
+    public record Checkout(
+            @Nullable String orderId,
+            @Nullable Long amount,
+            @Nullable Scenario scenario) {}
+
+    /** Toss's confirm body. */
+    public record Confirm(
+            @Nullable String paymentKey,
+            @Nullable String orderId,
+            @Nullable Long amount) {}
+
+    /** An answer and how long to hold it back. */
+    private record Outcome(SimAnswer answer, Duration delay) {
+        Outcome(SimAnswer answer) {
+            this(answer, Duration.ZERO);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.perfplatform.fluxpay.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Order → payment → checkout at the simulator → confirm through the real TossPayments adapter. */
+@TestPropertySource(
+        properties = {
+            "fluxpay.pg.toss.read-timeout=5s",
+            "fluxpay.simulator.slow-delay=200ms",
+            "fluxpay.simulator.timeout-delay=7s"
+        })
+class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
+
+    private static final long TOTAL = 9900;
+
+    @Test
+    void anApprovedPaymentIsDoneAndTheOrderPaid() throws Exception {
+        JsonNode payment = createPayment(createOrder());
+        assertThat(payment.get("status").asString()).isEqualTo("READY");
+        assertThat(payment.get("checkoutUrl").asString()).contains("/sim/checkout?orderId=");
+        String paymentKey = checkout(payment, "APPROVE");
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> confirmed = confirm(payment, paymentKey, TOTAL, key);
+        HttpResponse<String> replayed = confirm(payment, paymentKey, TOTAL, key);
+
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        JsonNode done = body(confirmed).get("data");
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("paymentKey").asString()).isEqualTo(paymentKey);
+        assertThat(done.get("approvedAt")).isNotNull();
+        assertThat(replayed.body()).isEqualTo(confirmed.body());
+        assertThat(orderStatus(payment)).isEqualTo("PAID");
+        assertThat(simConfirms(paymentKey)).isOne();
+        assertThat(events(payment)).containsExactly("null>READY", "READY>IN_PROGRESS", "IN_PROGRESS>DONE");
+    }
+
+    @Test
+    void aDeclinedPaymentIsAbortedAndTheOrderCanBePaidAgain() throws Exception {
+        String orderId = createOrder();
+        JsonNode payment = createPayment(orderId);
+
+        HttpResponse<String> declined = confirm(
+                payment, checkout(payment, "DECLINE"), TOTAL, UUID.randomUUID().toString());
+
+        assertThat(declined.statusCode()).isEqualTo(402);
+        assertThat(body(declined).get("error").get("code").asString()).isEqualTo("PAY_004");
+        JsonNode aborted = get("/api/v1/payments/" + id(payment));
+        assertThat(aborted.get("status").asString()).isEqualTo("ABORTED");
+        assertThat(aborted.get("failure").get("code").asString()).isEqualTo("REJECT_CARD_PAYMENT");
+        assertThat(orderStatus(payment)).isEqualTo("PENDING");
+        assertThat(createPayment(orderId).get("status").asString()).isEqualTo("READY");
+    }
+
+    @Test
+    void aLostAnswerAfterThePgCommittedIsUnknownNeverFailed() throws Exception {
+        JsonNode payment = createPayment(createOrder());
+        String paymentKey = checkout(payment, "TIMEOUT_AFTER_COMMIT");
+
+        HttpResponse<String> lost =
+                confirm(payment, paymentKey, TOTAL, UUID.randomUUID().toString());
+
+        assertThat(lost.statusCode()).isEqualTo(202);
+        assertThat(body(lost).get("data").get("status").asString()).isEqualTo("UNKNOWN");
+        assertThat(simStatus(paymentKey)).isEqualTo("DONE");
+        assertThat(orderStatus(payment)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aPgErrorIsUnknownToo() throws Exception {
+        JsonNode payment = createPayment(createOrder());
+
+        HttpResponse<String> failed = confirm(
+                payment, checkout(payment, "ERROR"), TOTAL, UUID.randomUUID().toString());
+
+        assertThat(failed.statusCode()).isEqualTo(202);
+        assertThat(body(failed).get("data").get("status").asString()).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void aConfirmForAnotherAmountIsRejectedBeforeThePgIsCalled() throws Exception {
+        JsonNode payment = createPayment(createOrder());
+        String paymentKey = checkout(payment, "APPROVE");
+
+        HttpResponse<String> tampered =
+                confirm(payment, paymentKey, 100, UUID.randomUUID().toString());
+
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        assertThat(body(tampered).get("error").get("code").asString()).isEqualTo("PAY_002");
+        assertThat(get("/api/v1/payments/" + id(payment)).get("status").asString())
+                .isEqualTo("READY");
+        assertThat(simConfirms(paymentKey)).isZero();
+    }
+
+    @Test
+    void aPaymentMustMatchItsOrderAndAnOrderHasOneLivePayment() throws Exception {
+        String orderId = createOrder();
+
+        HttpResponse<String> wrongAmount = post(
+                "/api/v1/payments",
+                "{\"orderId\":\"" + orderId + "\",\"amount\":100,\"currency\":\"KRW\"}",
+                UUID.randomUUID().toString());
+        createPayment(orderId);
+        HttpResponse<String> second = post(
+                "/api/v1/payments",
+                "{\"orderId\":\"" + orderId + "\",\"amount\":" + TOTAL + ",\"currency\":\"KRW\"}",
+                UUID.randomUUID().toString());
+
+        assertThat(wrongAmount.statusCode()).isEqualTo(400);
+        assertThat(body(wrongAmount).get("error").get("code").asString()).isEqualTo("PAY_002");
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(body(second).get("error").get("code").asString()).isEqualTo("PAY_005");
+    }
+
+    @Test
+    void oneHundredConcurrentConfirmsReachThePgOnce() throws Exception {
+        JsonNode payment = createPayment(createOrder());
+        String paymentKey = checkout(payment, "SLOW");
+        String sharedKey = UUID.randomUUID().toString();
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String key = i % 2 == 0 ? sharedKey : UUID.randomUUID().toString();
+            calls.add(() -> confirm(payment, paymentKey, TOTAL, key));
+        }
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(100);
+        try {
+            for (Future<HttpResponse<String>> response : pool.invokeAll(calls)) {
+                responses.add(response.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(simConfirms(paymentKey))
+                .as(
+                        "confirms at the PG; answers: %s",
+                        responses.stream().map(HttpResponse::body).toList())
+                .isOne();
+        assertThat(get("/api/v1/payments/" + id(payment)).get("status").asString())
+                .isEqualTo("DONE");
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.statusCode()).isIn(200, 409));
+        assertThat(responses)
+                .anySatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+    }
+
+    @Test
+    void theEventLogIsAppendOnly() throws Exception {
+        JsonNode payment = createPayment(createOrder());
+
+        assertThatThrownBy(() -> update(
+                        "UPDATE payment_events SET cause = 'rewritten' WHERE payment_id = '" + id(payment) + "'"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> update("DELETE FROM payment_events WHERE payment_id = '" + id(payment) + "'"))
+                .isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void anotherMerchantsPaymentDoesNotExist() throws Exception {
+        JsonNode payment = createPayment(createOrder());
+
+        HttpResponse<String> read = send("GET", "/api/v1/payments/" + id(payment), "sk_test_nobody", "");
+
+        assertThat(read.statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/payments/" + UUID.randomUUID(), MERCHANT_KEY, "")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private String createOrder() throws Exception {
+        HttpResponse<String> order =
+                post("/api/v1/orders", """
+                {"userId":"payer","currency":"KRW",
+                 "lineItems":[{"productId":"pro","productName":"PRO plan","quantity":1,"unitPrice":9900}]}""", UUID.randomUUID().toString());
+        return body(order).get("data").get("orderId").asString();
+    }
+
+    private JsonNode createPayment(String orderId) throws Exception {
+        HttpResponse<String> created = post(
+                "/api/v1/payments",
+                "{\"orderId\":\"" + orderId + "\",\"amount\":" + TOTAL + ",\"currency\":\"KRW\"}",
+                UUID.randomUUID().toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return body(created).get("data");
+    }
+
+    /** The payer at the simulator's checkout: returns the paymentKey a real PG would redirect back with. */
+    private String checkout(JsonNode payment, String scenario) throws Exception {
+        HttpResponse<String> checkout = send(
+                "POST",
+                "/sim/checkout",
+                "",
+                "{\"orderId\":\"" + id(payment) + "\",\"amount\":" + TOTAL + ",\"scenario\":\"" + scenario + "\"}");
+        return body(checkout).get("paymentKey").asString();
+    }
+
+    private HttpResponse<String> confirm(JsonNode payment, String paymentKey, long amount, String key)
+            throws Exception {
+        return post(
+                "/api/v1/payments/" + id(payment) + "/confirm",
+                "{\"paymentKey\":\"" + paymentKey + "\",\"amount\":" + amount + "}",
+                key);
+    }
+
+    private HttpResponse<String> post(String path, String body, String key) throws Exception {
+        return send("POST", path, MERCHANT_KEY, body, "Idempotency-Key", key);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return body(send("GET", path, MERCHANT_KEY, "")).get("data");
+    }
+
+    private String orderStatus(JsonNode payment) throws Exception {
+        return get("/api/v1/orders/" + payment.get("orderId").asString())
+                .get("status")
+                .asString();
+    }
+
+    private static String id(JsonNode payment) {
+        return payment.get("paymentId").asString();
+    }
+
+    private static long simConfirms(String paymentKey) throws SQLException {
+        return count("SELECT confirm_count FROM sim_payments WHERE payment_key = '" + paymentKey + "'");
+    }
+
+    private static String simStatus(String paymentKey) throws SQLException {
+        return text("SELECT status FROM sim_payments WHERE payment_key = '" + paymentKey + "'");
+    }
+
+    private static List<String> events(JsonNode payment) throws SQLException {
+        return List.of(text("SELECT string_agg(coalesce(from_status, 'null') || '>' || to_status, ',' ORDER BY seq)"
+                        + " FROM payment_events WHERE payment_id = '" + id(payment) + "'")
+                .split(","));
+    }
+}
