@@ -34,10 +34,12 @@ public class PaymentRepository {
 
     private final DatabaseClient db;
     private final JsonMapper json;
+    private final ReconcilerSettings reconciler;
 
-    public PaymentRepository(DatabaseClient db, JsonMapper json) {
+    public PaymentRepository(DatabaseClient db, JsonMapper json, ReconcilerSettings reconciler) {
         this.db = db;
         this.json = json;
+        this.reconciler = reconciler;
     }
 
     /** Inserts a READY payment and its first event; call inside a transaction. */
@@ -97,13 +99,19 @@ public class PaymentRepository {
                             payment_key = COALESCE(:paymentKey, p.payment_key),
                             approved_at = COALESCE(:approvedAt, p.approved_at),
                             failure_code = COALESCE(:failureCode, p.failure_code),
-                            failure_message = COALESCE(:failureMessage, p.failure_message)
+                            failure_message = COALESCE(:failureMessage, p.failure_message),
+                            next_check_at = CASE :to WHEN 'UNKNOWN' THEN now() + make_interval(secs => :firstCheck)
+                                                     WHEN 'IN_PROGRESS' THEN now() + make_interval(secs => :grace)
+                                            END,
+                            check_attempts = CASE WHEN :to IN ('UNKNOWN', 'IN_PROGRESS') THEN p.check_attempts ELSE 0 END
                         FROM current
                         WHERE p.id = current.id AND current.status = ANY(:from)
                         RETURNING\s""" + COLUMNS + ", current.status AS from_status, current.version + 1 AS seq")
                 .bind("id", paymentId)
                 .bind("to", to.name())
-                .bind("from", fromNames);
+                .bind("from", fromNames)
+                .bind("firstCheck", reconciler.backoff(0).toMillis() / 1000.0)
+                .bind("grace", reconciler.inProgressGrace().toMillis() / 1000.0);
         update = bindNullable(update, "paymentKey", changes.paymentKey(), String.class);
         update = bindNullable(
                 update,
@@ -117,6 +125,40 @@ public class PaymentRepository {
                 .one()
                 .flatMap(done -> appendEvent(paymentId, done.seq(), done.from(), to, cause, changes.eventData())
                         .thenReturn(done.payment()));
+    }
+
+    /**
+     * Claims up to {@code limit} unresolved payments due for a PG look-up, pushing their next check {@code lease} ahead
+     * so no other instance takes them meanwhile.
+     */
+    public Flux<DueCheck> claimDue(int limit, java.time.Duration lease, java.time.Duration giveUpAfter) {
+        return db.sql("""
+                        UPDATE payments p SET next_check_at = now() + make_interval(secs => :lease)
+                        WHERE p.id IN (SELECT id FROM payments
+                                       WHERE status IN ('UNKNOWN', 'IN_PROGRESS') AND next_check_at <= now()
+                                       ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING p.id, p.merchant_id, p.payment_key, p.check_attempts,
+                                  p.created_at < now() - make_interval(secs => :giveUp) AS give_up""")
+                .bind("lease", lease.toMillis() / 1000.0)
+                .bind("limit", limit)
+                .bind("giveUp", giveUpAfter.toMillis() / 1000.0)
+                .map(row -> new DueCheck(
+                        uuid(row, "id"),
+                        uuid(row, "merchant_id"),
+                        row.get("payment_key", String.class),
+                        (int) number(row, "check_attempts"),
+                        Boolean.TRUE.equals(row.get("give_up", Boolean.class))))
+                .all();
+    }
+
+    /** Schedules the next look-up of a still unresolved payment. */
+    public Mono<Void> scheduleCheck(UUID paymentId, int attempts, java.time.Duration after) {
+        return db.sql("UPDATE payments SET check_attempts = :attempts,"
+                        + " next_check_at = now() + make_interval(secs => :after) WHERE id = :id")
+                .bind("id", paymentId)
+                .bind("attempts", attempts)
+                .bind("after", after.toMillis() / 1000.0)
+                .then();
     }
 
     /** The payment's events in order: (from, to, cause). */
@@ -194,4 +236,8 @@ public class PaymentRepository {
     public record PaymentEvent(int seq, @Nullable PaymentStatus from, PaymentStatus to, String cause) {}
 
     private record Transitioned(Payment payment, PaymentStatus from, int seq) {}
+
+    /** A payment due for a PG look-up. */
+    public record DueCheck(
+            UUID paymentId, UUID merchantId, @Nullable String paymentKey, int attempts, boolean giveUp) {}
 }

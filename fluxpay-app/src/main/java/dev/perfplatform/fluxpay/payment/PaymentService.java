@@ -13,8 +13,6 @@ import dev.perfplatform.fluxpay.pg.PgOutcome;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -33,11 +31,10 @@ public class PaymentService {
     /** Recovery point: the PG confirm may have been sent. */
     static final String CONFIRM_SENT = "pg_confirm_sent";
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-
     private final PaymentRepository payments;
     private final OrderRepository orders;
     private final PaymentGateway gateway;
+    private final PaymentOutcomes outcomes;
     private final ApiResponses responses;
     private final Environment environment;
 
@@ -45,11 +42,13 @@ public class PaymentService {
             PaymentRepository payments,
             OrderRepository orders,
             PaymentGateway gateway,
+            PaymentOutcomes outcomes,
             ApiResponses responses,
             Environment environment) {
         this.payments = payments;
         this.orders = orders;
         this.gateway = gateway;
+        this.outcomes = outcomes;
         this.responses = responses;
         this.environment = environment;
     }
@@ -123,55 +122,25 @@ public class PaymentService {
 
     /** Records the PG's outcome and renders the answer; runs in the transaction that stores it. */
     private Mono<RenderedResponse> apply(UUID merchantId, UUID paymentId, PgOutcome outcome) {
-        EnumSet<PaymentStatus> pending = EnumSet.of(PaymentStatus.IN_PROGRESS, PaymentStatus.UNKNOWN);
         Mono<Payment> current = payments.find(merchantId, paymentId);
-        return current.flatMap(payment -> {
-                    if (outcome instanceof PgOutcome.Approved approved) {
-                        if (approved.amount() != payment.amount()) {
-                            return unknown(
-                                    paymentId,
-                                    pending,
-                                    "PG approved " + approved.amount() + " instead of " + payment.amount(),
-                                    Map.of("pgAmount", approved.amount()));
-                        }
-                        return payments.transition(
-                                        paymentId,
-                                        pending,
-                                        PaymentStatus.DONE,
-                                        "approved by the PG",
-                                        new Changes(null, approved.approvedAt(), null, null, Map.of()))
-                                .flatMap(done -> orders.markPaid(done.orderId()).map(paid -> {
-                                    if (!paid) {
-                                        log.warn("payment {} approved for an order no longer pending", paymentId);
-                                    }
-                                    return done;
-                                }))
-                                .map(done -> responses.ok(HttpStatus.OK, withCheckout(done)));
-                    }
-                    if (outcome instanceof PgOutcome.Declined declined) {
-                        return payments.transition(
-                                        paymentId,
-                                        pending,
-                                        PaymentStatus.ABORTED,
-                                        "declined by the PG",
-                                        new Changes(null, null, declined.code(), declined.message(), Map.of()))
-                                .map(aborted -> responses.failure(
-                                        new ApiException(ErrorCode.PAY_004, "Payment declined: " + declined.code())));
-                    }
-                    PgOutcome.Unknown unknown = (PgOutcome.Unknown) outcome;
-                    return unknown(paymentId, pending, "outcome unknown: " + unknown.reason(), Map.of());
-                })
-                // someone else (reconciliation, a webhook) moved it first: answer with what it is now
-                .switchIfEmpty(Mono.defer(() -> current.map(payment -> responses.ok(
-                        payment.status() == PaymentStatus.UNKNOWN ? HttpStatus.ACCEPTED : HttpStatus.OK,
-                        withCheckout(payment)))));
+        return current.flatMap(payment -> outcomes.record(payment, outcome, "confirm"))
+                // already resolved, by reconciliation or an earlier attempt: answer with what it is now
+                .switchIfEmpty(Mono.defer(() -> current))
+                .map(this::answer);
     }
 
-    private Mono<RenderedResponse> unknown(
-            UUID paymentId, EnumSet<PaymentStatus> pending, String cause, Map<String, Object> data) {
-        return payments.transition(
-                        paymentId, pending, PaymentStatus.UNKNOWN, cause, new Changes(null, null, null, null, data))
-                .map(unknown -> responses.ok(HttpStatus.ACCEPTED, withCheckout(unknown)));
+    private RenderedResponse answer(Payment payment) {
+        return switch (payment.status()) {
+            case ABORTED, EXPIRED ->
+                responses.failure(new ApiException(
+                        ErrorCode.PAY_004,
+                        "Payment declined: "
+                                + (payment.failure() == null
+                                        ? payment.status()
+                                        : payment.failure().code())));
+            case UNKNOWN, IN_PROGRESS, NEEDS_ATTENTION -> responses.ok(HttpStatus.ACCEPTED, withCheckout(payment));
+            default -> responses.ok(HttpStatus.OK, withCheckout(payment));
+        };
     }
 
     private Payment withCheckout(Payment payment) {

@@ -12,5 +12,7 @@ public enum PaymentStatus {
     EXPIRED,
     CANCELED,
     PARTIAL_CANCELED,
-    UNKNOWN
+    UNKNOWN,
+    /** Still unresolved at the PG after reconciliation gave up: a human must look. */
+    NEEDS_ATTENTION
 }

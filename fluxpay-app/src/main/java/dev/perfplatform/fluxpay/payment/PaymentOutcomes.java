@@ -1,0 +1,82 @@
+package dev.perfplatform.fluxpay.payment;
+
+import dev.perfplatform.fluxpay.order.OrderRepository;
+import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
+import dev.perfplatform.fluxpay.pg.PgOutcome;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records what the PG said about a pending (IN_PROGRESS or UNKNOWN) payment: the one place a PG outcome becomes a
+ * status, for the confirm call and for reconciliation alike. Call inside a transaction.
+ */
+@Component
+class PaymentOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentOutcomes.class);
+    private static final EnumSet<PaymentStatus> PENDING = EnumSet.of(PaymentStatus.IN_PROGRESS, PaymentStatus.UNKNOWN);
+
+    private final PaymentRepository payments;
+    private final OrderRepository orders;
+
+    PaymentOutcomes(PaymentRepository payments, OrderRepository orders) {
+        this.payments = payments;
+        this.orders = orders;
+    }
+
+    /**
+     * Applies {@code outcome} to the payment; empty when the payment is no longer pending (someone else resolved it)
+     * or when the outcome is still unknown and the payment already is.
+     */
+    Mono<Payment> record(Payment payment, PgOutcome outcome, String via) {
+        UUID paymentId = payment.paymentId();
+        if (outcome instanceof PgOutcome.Approved approved) {
+            if (approved.amount() != payment.amount()) {
+                log.error("PG approved {} for payment {} of {}", approved.amount(), paymentId, payment.amount());
+                return unknown(
+                        payment,
+                        "PG approved " + approved.amount() + " instead of " + payment.amount() + " (" + via + ")",
+                        Map.of("pgAmount", approved.amount()));
+            }
+            return payments.transition(
+                            paymentId,
+                            PENDING,
+                            PaymentStatus.DONE,
+                            "approved by the PG (" + via + ")",
+                            new Changes(null, approved.approvedAt(), null, null, Map.of()))
+                    .flatMap(done -> orders.markPaid(done.orderId()).map(paid -> {
+                        if (!paid) {
+                            log.warn("payment {} approved for an order no longer pending", paymentId);
+                        }
+                        return done;
+                    }));
+        }
+        if (outcome instanceof PgOutcome.Declined declined) {
+            return payments.transition(
+                    paymentId,
+                    PENDING,
+                    PaymentStatus.ABORTED,
+                    "declined by the PG (" + via + ")",
+                    new Changes(null, null, declined.code(), declined.message(), Map.of()));
+        }
+        PgOutcome.Unknown unknown = (PgOutcome.Unknown) outcome;
+        return unknown(payment, "outcome unknown: " + unknown.reason() + " (" + via + ")", Map.of());
+    }
+
+    private Mono<Payment> unknown(Payment payment, String cause, Map<String, Object> data) {
+        if (payment.status() == PaymentStatus.UNKNOWN) {
+            return Mono.empty();
+        }
+        return payments.transition(
+                payment.paymentId(),
+                EnumSet.of(PaymentStatus.IN_PROGRESS),
+                PaymentStatus.UNKNOWN,
+                cause,
+                new Changes(null, null, null, null, data));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.perfplatform.fluxpay.payment;
+
+import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
+import dev.perfplatform.fluxpay.payment.PaymentRepository.DueCheck;
+import dev.perfplatform.fluxpay.pg.PaymentGateway;
+import dev.perfplatform.fluxpay.pg.PgOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves payments whose outcome is unknown or stuck in progress by looking them up at the PG, on the backoff of
+ * {@link ReconcilerSettings} (seconds at first, then minutes, hours, daily); after the give-up age they become
+ * NEEDS_ATTENTION. Payments are claimed with {@code FOR UPDATE SKIP LOCKED}, so instances share the work.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "fluxpay.reconciler.enabled", matchIfMissing = true)
+class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
+
+    private final PaymentRepository payments;
+    private final PaymentOutcomes outcomes;
+    private final PaymentGateway gateway;
+    private final TransactionalOperator transactions;
+    private final ReconcilerSettings settings;
+    private final Counter needsAttention;
+
+    Reconciler(
+            PaymentRepository payments,
+            PaymentOutcomes outcomes,
+            PaymentGateway gateway,
+            TransactionalOperator transactions,
+            ReconcilerSettings settings,
+            MeterRegistry meters) {
+        this.payments = payments;
+        this.outcomes = outcomes;
+        this.gateway = gateway;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.needsAttention = Counter.builder("fluxpay.payments.needs.attention")
+                .description("Payments still unresolved at the PG when reconciliation gave up")
+                .register(meters);
+    }
+
+    @Scheduled(
+            initialDelayString = "${fluxpay.reconciler.interval:5s}",
+            fixedDelayString = "${fluxpay.reconciler.interval:5s}")
+    void reconcileDue() {
+        Long resolved = reconcile().count().block();
+        if (resolved != null && resolved > 0) {
+            log.info("reconciled {} payments", resolved);
+        }
+    }
+
+    /** Looks up every due payment once; emits those whose status changed. */
+    Flux<Payment> reconcile() {
+        return payments.claimDue(settings.batchSize(), CLAIM_LEASE, settings.giveUpAfter())
+                .concatMap(this::check);
+    }
+
+    private Mono<Payment> check(DueCheck due) {
+        if (due.giveUp()) {
+            return transactions
+                    .transactional(payments.transition(
+                            due.paymentId(),
+                            EnumSet.of(PaymentStatus.UNKNOWN, PaymentStatus.IN_PROGRESS),
+                            PaymentStatus.NEEDS_ATTENTION,
+                            "unresolved after " + settings.giveUpAfter(),
+                            new Changes(null, null, null, null, Map.of("attempts", due.attempts()))))
+                    .doOnNext(payment -> {
+                        needsAttention.increment();
+                        log.error("payment {} needs attention: unresolved at the PG", due.paymentId());
+                    });
+        }
+        String paymentKey = due.paymentKey();
+        Mono<PgOutcome> outcome =
+                paymentKey == null ? Mono.just(new PgOutcome.Unknown("no paymentKey")) : gateway.lookup(paymentKey);
+        return outcome.flatMap(result -> transactions
+                        .transactional(payments.find(due.merchantId(), due.paymentId())
+                                .flatMap(payment -> outcomes.record(payment, result, "reconciliation")))
+                        .filter(payment -> payment.status() != PaymentStatus.UNKNOWN))
+                .switchIfEmpty(Mono.defer(() -> payments.scheduleCheck(
+                                due.paymentId(), due.attempts() + 1, settings.backoff(due.attempts() + 1))
+                        .then(Mono.empty())));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.perfplatform.fluxpay.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Unknown outcomes resolved by looking the payment up at the PG, on a compressed schedule. */
+@TestPropertySource(
+        properties = {
+            "fluxpay.pg.toss.read-timeout=1s",
+            "fluxpay.simulator.timeout-delay=3s",
+            "fluxpay.reconciler.interval=200ms",
+            "fluxpay.reconciler.backoff=300ms,600ms",
+            "fluxpay.reconciler.in-progress-grace=5s"
+        })
+class ReconciliationIntegrationTests extends FluxPayApplicationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Test
+    void aLostAnswerIsReconciledToDoneNeverFailed() throws Exception {
+        JsonNode payment = createPayment();
+        String paymentKey = checkout(payment, "TIMEOUT_AFTER_COMMIT");
+
+        HttpResponse<String> lost = confirm(payment, paymentKey);
+        assertThat(lost.statusCode()).isEqualTo(202);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(payment)).isEqualTo("DONE"));
+        assertThat(text("SELECT status FROM orders WHERE id = '"
+                        + payment.get("orderId").asString() + "'"))
+                .isEqualTo("PAID");
+        assertThat(text("SELECT string_agg(from_status || '>' || to_status, ',' ORDER BY seq) FROM payment_events"
+                        + " WHERE payment_id = '" + id(payment) + "' AND from_status IS NOT NULL"))
+                .isEqualTo("READY>IN_PROGRESS,IN_PROGRESS>UNKNOWN,UNKNOWN>DONE");
+        assertThat(text("SELECT cause FROM payment_events WHERE payment_id = '" + id(payment)
+                        + "' AND to_status = 'DONE'"))
+                .contains("reconciliation");
+    }
+
+    @Test
+    void anUnresolvablePaymentKeepsBeingCheckedThenNeedsAttention() throws Exception {
+        JsonNode payment = createPayment();
+        HttpResponse<String> failed = confirm(payment, checkout(payment, "ERROR"));
+        assertThat(failed.statusCode()).isEqualTo(202);
+
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(count("SELECT check_attempts FROM payments WHERE id = '" + id(payment) + "'"))
+                                .isGreaterThanOrEqualTo(2));
+        assertThat(status(payment)).isEqualTo("UNKNOWN");
+
+        update("UPDATE payments SET created_at = now() - interval '4 days' WHERE id = '" + id(payment) + "'");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(payment)).isEqualTo("NEEDS_ATTENTION"));
+    }
+
+    @Test
+    void everyPaymentsStatusIsTheLastOfItsEvents() throws Exception {
+        JsonNode payment = createPayment();
+        confirm(payment, checkout(payment, "APPROVE"));
+
+        assertThat(count("""
+                        SELECT count(*) FROM payments p
+                        WHERE p.status <> (SELECT to_status FROM payment_events e WHERE e.payment_id = p.id
+                                           ORDER BY seq DESC LIMIT 1)
+                           OR p.version <> (SELECT max(seq) FROM payment_events e WHERE e.payment_id = p.id)""")).isZero();
+        assertThat(count("SELECT count(*) FROM payments")).isPositive();
+    }
+
+    private JsonNode createPayment() throws Exception {
+        String order =
+                body(post("/api/v1/orders", """
+                                {"userId":"payer","currency":"USD",
+                                 "lineItems":[{"productId":"pro","productName":"PRO","quantity":1,"unitPrice":1200}]}""")).get("data").get("orderId").asString();
+        return body(post("/api/v1/payments", "{\"orderId\":\"" + order + "\",\"amount\":1200,\"currency\":\"USD\"}"))
+                .get("data");
+    }
+
+    private String checkout(JsonNode payment, String scenario) throws Exception {
+        return body(send(
+                        "POST",
+                        "/sim/checkout",
+                        "",
+                        "{\"orderId\":\"" + id(payment) + "\",\"amount\":1200,\"scenario\":\"" + scenario + "\"}"))
+                .get("paymentKey")
+                .asString();
+    }
+
+    private HttpResponse<String> confirm(JsonNode payment, String paymentKey) throws Exception {
+        return post(
+                "/api/v1/payments/" + id(payment) + "/confirm",
+                "{\"paymentKey\":\"" + paymentKey + "\",\"amount\":1200}");
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return send(
+                "POST",
+                path,
+                MERCHANT_KEY,
+                body,
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
+    }
+
+    private static String status(JsonNode payment) throws Exception {
+        return text("SELECT status FROM payments WHERE id = '" + id(payment) + "'");
+    }
+
+    private static String id(JsonNode payment) {
+        return payment.get("paymentId").asString();
+    }
+}
