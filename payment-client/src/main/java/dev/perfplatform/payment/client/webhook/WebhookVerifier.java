@@ -148,7 +148,7 @@ public final class WebhookVerifier {
 
     private static List<byte[]> v1Signatures(String header) {
         List<byte[]> signatures = new ArrayList<>();
-        for (String token : SPACES.split(header.strip())) {
+        for (String token : SPACES.splitAsStream(header.strip()).toList()) {
             int comma = token.indexOf(',');
             if (comma > 0 && token.substring(0, comma).equals(Signatures.VERSION)) {
                 try {
