@@ -118,8 +118,7 @@ public final class Orders {
         Args.notNull(params, "params");
         return ApiRequest.get("orders.list", decoders.page(Order.class), "orders")
                 .query("userId", params.userId())
-                .query("limit", params.limit())
-                .query("startingAfter", params.startingAfter());
+                .page(params.limit(), params.startingAfter());
     }
 
     private ApiRequest<Order> cancelCall(String orderId) {

@@ -146,7 +146,6 @@ public final class Payments {
         Args.notNull(params, "params");
         return ApiRequest.get("payments.list", decoders.page(Payment.class), "payments")
                 .query("orderId", params.orderId())
-                .query("limit", params.limit())
-                .query("startingAfter", params.startingAfter());
+                .page(params.limit(), params.startingAfter());
     }
 }

@@ -76,8 +76,7 @@ public final class WebhookDeliveries {
         return ApiRequest.get("webhook_deliveries.list", decoders.page(WebhookDelivery.class), "webhook-deliveries")
                 .query("eventId", params.eventId())
                 .query("status", params.status())
-                .query("limit", params.limit())
-                .query("startingAfter", params.startingAfter());
+                .page(params.limit(), params.startingAfter());
     }
 
     private ApiRequest<WebhookDelivery> replayCall(String deliveryId) {

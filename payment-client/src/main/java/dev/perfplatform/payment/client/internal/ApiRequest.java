@@ -61,6 +61,11 @@ public record ApiRequest<T>(
         return new ApiRequest<>(operation, method, path, copy, body, options, decoder);
     }
 
+    /** This call reading the page of {@code limit} items after {@code startingAfter} (each left out when null). */
+    public ApiRequest<T> page(@Nullable Integer limit, @Nullable String startingAfter) {
+        return query("limit", limit).query("startingAfter", startingAfter);
+    }
+
     /** This call with {@code options}. */
     public ApiRequest<T> options(RequestOptions options) {
         return new ApiRequest<>(operation, method, path, query, body, Args.notNull(options, "options"), decoder);
