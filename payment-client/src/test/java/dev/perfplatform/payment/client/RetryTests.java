@@ -11,7 +11,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -204,6 +209,39 @@ class RetryTests {
             assertThat(e.requestId()).isEqualTo(sentId);
             assertThat(e.getMessage()).startsWith("no answer to refunds.create after 1 attempt(s)");
         });
+    }
+
+    @Test
+    void thePerCallTimeoutBoundsEachAttempt() {
+        server.enqueue(new MockResponse.Builder()
+                        .headersDelay(1, TimeUnit.SECONDS)
+                        .body("{}")
+                        .build())
+                .data(200, Fixtures.REFUND);
+
+        Refund refund = server.client().refunds().get("ref_1", RequestOptions.timeout(Duration.ofMillis(200)));
+
+        assertThat(refund.refundId()).isEqualTo("ref_1");
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentCallsShareTheClientWithTheirOwnKeys() throws Exception {
+        int calls = 20;
+        IntStream.range(0, calls).forEach(i -> server.data(201, Fixtures.REFUND));
+        List<CompletableFuture<Outcome<Refund>>> futures = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < calls; i++) {
+                futures.add(CompletableFuture.supplyAsync(
+                        () -> server.client().refunds().create(REFUND), threads));
+            }
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(takeAll(calls)).extracting(RetryTests::key).doesNotHaveDuplicates();
     }
 
     private List<RecordedRequest> takeAll(int count) throws InterruptedException {
