@@ -5,7 +5,7 @@ final class Fixtures {
 
     static final String ORDER = """
             {"orderId":"ord_1","userId":"user-42","status":"PENDING","totalAmount":19800,"currency":"KRW",
-             "lineItems":[{"id":"li_1","productId":"pro","productName":"PRO plan","quantity":2,"unitPrice":9900,
+             "lineItems":[{"productId":"pro","productName":"PRO plan","quantity":2,"unitPrice":9900,
                            "totalPrice":19800}],
              "metadata":{"plan":"pro"},"createdAt":"2026-03-01T12:00:00Z","updatedAt":"2026-03-01T12:00:00Z",
              "futureField":{"nested":true}}""";
@@ -16,7 +16,12 @@ final class Fixtures {
 
     static final String PAYMENT_DONE = """
             {"paymentId":"pay_1","orderId":"ord_1","status":"DONE","amount":19800,"currency":"KRW",
-             "paymentKey":"pk_1","approvedAt":"2026-03-01T12:01:00Z"}""";
+             "refundedAmount":0,"paymentKey":"pk_1","approvedAt":"2026-03-01T12:01:00Z"}""";
+
+    static final String PAYMENT_ABORTED = """
+            {"paymentId":"pay_1","orderId":"ord_1","status":"ABORTED","amount":19800,"currency":"KRW",
+             "refundedAmount":0,"paymentKey":"pk_1",
+             "failure":{"code":"REJECT_CARD_PAYMENT","message":"limit exceeded"}}""";
 
     static final String PAYMENT_UNKNOWN = """
             {"paymentId":"pay_1","orderId":"ord_1","status":"UNKNOWN","amount":19800,"currency":"KRW",

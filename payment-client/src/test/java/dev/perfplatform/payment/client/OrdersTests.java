@@ -121,7 +121,7 @@ class OrdersTests {
 
     @Test
     void cancelsWithAnEmptyJsonBody() throws Exception {
-        server.data(200, Fixtures.ORDER.replace("PENDING", "CANCELLED"));
+        server.data(200, Fixtures.ORDER.replace("PENDING", "CANCELED"));
 
         Order order = server.client().orders().cancel("ord_1");
 
@@ -130,7 +130,7 @@ class OrdersTests {
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/v1/orders/ord_1/cancel");
         assertThat(sent.getBody().utf8()).isEqualTo("{}");
         assertThat(sent.getHeaders().get("Idempotency-Key")).isNotBlank();
-        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
     }
 
     @Test

@@ -74,25 +74,39 @@ class PaymentsTests {
     @Test
     void aDeclineIsAnApiErrorWithItsCodeAndIsNotRetried() {
         server.enqueue(new MockResponse.Builder()
-                .code(400)
+                .code(402)
                 .setHeader("X-Request-Id", "req_server_9")
                 .body("""
-                        {"success":false,"error":{"code":"PAY_002","message":"card declined","fieldErrors":[
+                        {"success":false,"error":{"code":"PAY_004","message":"card declined","fieldErrors":[
                           {"field":"amount","message":"does not match the order"}]}}""")
                 .build());
 
         assertThatThrownBy(() -> server.client().payments().confirm("pay_1", new ConfirmPaymentRequest("pk_1", 1)))
                 .isInstanceOfSatisfying(FluxPayApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.code()).isEqualTo("PAY_002");
+                    assertThat(e.status()).isEqualTo(402);
+                    assertThat(e.code()).isEqualTo("PAY_004");
                     assertThat(e.errorMessage()).isEqualTo("card declined");
                     assertThat(e.fieldErrors()).containsExactly(new FieldError("amount", "does not match the order"));
                     assertThat(e.requestId()).isEqualTo("req_server_9");
                     assertThat(e.getMessage())
-                            .isEqualTo("HTTP 400 PAY_002: card declined; amount: does not match the order"
+                            .isEqualTo("HTTP 402 PAY_004: card declined; amount: does not match the order"
                                     + " [request req_server_9]");
                 });
         assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmThePaymentProviderRefusedCompletesWithItsFailure() {
+        server.data(200, Fixtures.PAYMENT_ABORTED);
+
+        Payment payment = server.client()
+                .payments()
+                .confirm("pay_1", new ConfirmPaymentRequest("pk_1", 19_800))
+                .completed();
+
+        assertThat(payment.status()).isEqualTo(PaymentStatus.ABORTED);
+        assertThat(payment.failure()).isEqualTo(new Payment.Failure("REJECT_CARD_PAYMENT", "limit exceeded"));
+        assertThat(payment.refundedAmount()).isZero();
     }
 
     @Test
@@ -117,7 +131,7 @@ class PaymentsTests {
         server.data(200, Fixtures.page(Fixtures.PAYMENT_DONE, true, "pay_1"))
                 .data(200, Fixtures.page(Fixtures.PAYMENT_DONE.replace("pay_1", "pay_2"), false, null));
 
-        assertThat(server.client().payments().listAutoPaging(PaymentListParams.all()))
+        assertThat(server.client().payments().listAutoPaging(PaymentListParams.forOrder("ord_1")))
                 .extracting(Payment::paymentId)
                 .containsExactly("pay_1", "pay_2");
     }

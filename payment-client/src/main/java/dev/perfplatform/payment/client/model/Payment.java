@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param status where the payment is in its life
  * @param amount amount in minor units
  * @param currency its currency
- * @param checkoutUrl where to send the payer while the payment is {@link PaymentStatus#READY}
+ * @param refundedAmount how much of it was refunded so far, in minor units
  * @param paymentKey the provider's key, known once the payer finished checkout
- * @param failureCode the provider's or FluxPay's code when the payment failed
- * @param failureMessage a human-readable reason when the payment failed
+ * @param checkoutUrl where to send the payer while the payment is {@link PaymentStatus#READY}
+ * @param failure why the provider refused it, when it did
  * @param approvedAt when the provider approved it
  * @param createdAt when it was created
  * @param updatedAt when it last changed
@@ -27,10 +27,10 @@ public record Payment(
         PaymentStatus status,
         long amount,
         Currency currency,
-        @Nullable String checkoutUrl,
+        long refundedAmount,
         @Nullable String paymentKey,
-        @Nullable String failureCode,
-        @Nullable String failureMessage,
+        @Nullable String checkoutUrl,
+        @Nullable Failure failure,
         @Nullable Instant approvedAt,
         @Nullable Instant createdAt,
         @Nullable Instant updatedAt) {
@@ -42,4 +42,12 @@ public record Payment(
         Args.notNull(status, "status");
         Args.notNull(currency, "currency");
     }
+
+    /**
+     * Why the provider refused a payment.
+     *
+     * @param code the provider's code, e.g. {@code REJECT_CARD_PAYMENT}
+     * @param message a human-readable reason
+     */
+    public record Failure(@Nullable String code, @Nullable String message) {}
 }

@@ -4,9 +4,9 @@ import dev.perfplatform.payment.client.internal.Args;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Query of {@code GET /payments}: an optional order filter and the page to read.
+ * Query of {@code GET /payments}: the order whose payments to list and the page to read.
  *
- * @param orderId only this order's payments; null for all
+ * @param orderId the order
  * @param limit page size (1 to 100); null for the server's default
  * @param startingAfter cursor: the {@code nextCursor} of the previous page; null for the first page
  */
@@ -15,19 +15,15 @@ public record PaymentListParams(
         @Nullable Integer limit,
         @Nullable String startingAfter) {
 
-    /** Checks the limit. */
+    /** Checks the order and the limit. */
     public PaymentListParams {
+        Args.text(orderId, "orderId");
         ListLimits.check(limit);
     }
 
-    /** Every payment, first page, server's page size. */
-    public static PaymentListParams all() {
-        return new PaymentListParams(null, null, null);
-    }
-
-    /** The payments of one order. */
+    /** The payments of one order, first page, server's page size. */
     public static PaymentListParams forOrder(String orderId) {
-        return new PaymentListParams(Args.text(orderId, "orderId"), null, null);
+        return new PaymentListParams(orderId, null, null);
     }
 
     /** These parameters with another page size. */

@@ -2,7 +2,10 @@ package dev.perfplatform.payment.client.model;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
-/** Where a payment is in its life (TossPayments' states plus FluxPay's {@link #UNKNOWN} and {@link #FAILED}). */
+/**
+ * Where a payment is in its life: TossPayments' states ({@code READY → IN_PROGRESS → DONE / ABORTED / EXPIRED};
+ * {@code DONE → CANCELED / PARTIAL_CANCELED}) plus FluxPay's {@link #UNKNOWN}.
+ */
 public enum PaymentStatus {
     /** Created; the payer has not finished checkout. */
     READY,
@@ -15,9 +18,7 @@ public enum PaymentStatus {
      * {@code payment.confirmed} or {@code payment.failed} when it knows. Never treat it as failed.
      */
     UNKNOWN,
-    /** Declined or failed for good. */
-    FAILED,
-    /** The provider refused the approval. */
+    /** Declined: the provider refused the approval ({@link Payment#failure()} says why). */
     ABORTED,
     /** The payer did not finish checkout in time. */
     EXPIRED,
