@@ -74,6 +74,78 @@ public abstract class FluxPayApplicationTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** {@code POST} as the bootstrap merchant, with a fresh Idempotency-Key unless {@code key} is given. */
+    protected HttpResponse<String> post(String path, String body, String... key)
+            throws IOException, InterruptedException {
+        return send(
+                "POST",
+                path,
+                MERCHANT_KEY,
+                body,
+                "Idempotency-Key",
+                key.length > 0 ? key[0] : java.util.UUID.randomUUID().toString());
+    }
+
+    /** A PENDING order of one line for {@code amount}; returns its id. */
+    protected String createOrder(long amount, String currency) throws IOException, InterruptedException {
+        return body(post(
+                        "/api/v1/orders",
+                        "{\"userId\":\"payer\",\"currency\":\"" + currency
+                                + "\",\"lineItems\":[{\"productId\":\"p\",\"productName\":\"Plan\","
+                                + "\"quantity\":1,\"unitPrice\":" + amount + "}]}"))
+                .get("data")
+                .get("orderId")
+                .asString();
+    }
+
+    /** A READY payment for a new order of {@code amount} KRW. */
+    protected JsonNode createPayment(long amount) throws IOException, InterruptedException {
+        return createPayment(createOrder(amount, "KRW"), amount);
+    }
+
+    protected JsonNode createPayment(String orderId, long amount) throws IOException, InterruptedException {
+        HttpResponse<String> created = post(
+                "/api/v1/payments", "{\"orderId\":\"" + orderId + "\",\"amount\":" + amount + ",\"currency\":\"KRW\"}");
+        if (created.statusCode() != 201) {
+            throw new AssertionError("payment not created: " + created.body());
+        }
+        return body(created).get("data");
+    }
+
+    /** The payer at the simulator's checkout: the paymentKey a real PG would redirect back with. */
+    protected String checkout(JsonNode payment, String scenario) throws IOException, InterruptedException {
+        return body(send(
+                        "POST",
+                        "/sim/checkout",
+                        "",
+                        "{\"orderId\":\"" + paymentId(payment) + "\",\"amount\":"
+                                + payment.get("amount").asLong() + ",\"scenario\":\"" + scenario + "\"}"))
+                .get("paymentKey")
+                .asString();
+    }
+
+    protected HttpResponse<String> confirm(JsonNode payment, String paymentKey, long amount, String... key)
+            throws IOException, InterruptedException {
+        return post(
+                "/api/v1/payments/" + paymentId(payment) + "/confirm",
+                "{\"paymentKey\":\"" + paymentKey + "\",\"amount\":" + amount + "}",
+                key);
+    }
+
+    /** A DONE payment of {@code amount} KRW. */
+    protected JsonNode paidPayment(long amount) throws IOException, InterruptedException {
+        JsonNode payment = createPayment(amount);
+        HttpResponse<String> confirmed = confirm(payment, checkout(payment, "APPROVE"), amount);
+        if (confirmed.statusCode() != 200) {
+            throw new AssertionError("payment not confirmed: " + confirmed.body());
+        }
+        return body(confirmed).get("data");
+    }
+
+    protected static String paymentId(JsonNode payment) {
+        return payment.get("paymentId").asString();
+    }
+
     protected JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
     }

@@ -12,6 +12,10 @@ public enum ErrorCode {
     PAY_003(HttpStatus.CONFLICT, "The payment's state does not allow this operation"),
     PAY_004(HttpStatus.PAYMENT_REQUIRED, "The payment was declined"),
     PAY_005(HttpStatus.CONFLICT, "The order already has a payment in progress or done"),
+    PAY_007(HttpStatus.BAD_REQUEST, "The refund exceeds the refundable amount"),
+    PAY_009(HttpStatus.NOT_FOUND, "Refund not found"),
+    PAY_010(HttpStatus.CONFLICT, "The payment cannot be refunded in its state"),
+    PAY_011(HttpStatus.CONFLICT, "Another refund of this payment is in progress; retry when it has finished"),
 
     VAL_001(HttpStatus.BAD_REQUEST, "Invalid request"),
     VAL_002(HttpStatus.BAD_REQUEST, "Idempotency-Key header is required"),
@@ -33,6 +37,14 @@ public enum ErrorCode {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /**
+     * Whether an idempotent request refused with this code leaves its key free (nothing was done and the refusal may
+     * not hold next time: invalid input the caller fixes, a conflict that passes), rather than storing the answer.
+     */
+    public boolean freesIdempotencyKey() {
+        return this == VAL_001 || this == PAY_011;
     }
 
     /** The default, client-safe message. */

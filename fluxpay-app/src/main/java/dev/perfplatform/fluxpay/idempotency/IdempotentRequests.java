@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
  *       transaction, so a crash leaves either nothing or both.
  *   <li>The same key again: the stored answer, byte for byte, with {@code Idempotent-Replayed: true}; while the first
  *       runs, 409 {@code VAL_005}; with another endpoint or body, 422 {@code VAL_004}.
- *   <li>Invalid input ({@code VAL_001}) stores nothing, so the caller can correct it under the same key; other errors,
- *       5xx included, are stored and replayed.
+ *   <li>Invalid input ({@code VAL_001}) and passing conflicts store nothing ({@link ErrorCode#freesIdempotencyKey()}),
+ *       so the caller can retry under the same key; other errors, 5xx included, are stored and replayed.
  *   <li>An attempt whose lease ran out can be taken over; the late holder can then no longer commit.
  * </ul>
  */
@@ -118,7 +118,7 @@ public class IdempotentRequests {
                 return Mono.error(api);
             }
             if (failure instanceof ApiException api
-                    && api.code() == ErrorCode.VAL_001
+                    && api.code().freesIdempotencyKey()
                     && steps.recoveryPoint().equals(IdempotentWork.Steps.STARTED)
                     && !steps.checkpointed) {
                 return records.release(steps.scope, steps.token).then(Mono.error(api));
@@ -150,6 +150,12 @@ public class IdempotentRequests {
         @Override
         public String recoveryPoint() {
             return recoveryPoint;
+        }
+
+        @Override
+        public UUID operationId() {
+            return UUID.nameUUIDFromBytes(
+                    (scope.merchantId() + "\n" + scope.key()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         @Override

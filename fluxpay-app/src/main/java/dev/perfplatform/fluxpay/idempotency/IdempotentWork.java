@@ -1,6 +1,7 @@
 package dev.perfplatform.fluxpay.idempotency;
 
 import dev.perfplatform.fluxpay.api.RenderedResponse;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /** The work of one idempotent request, in steps that commit with the key's progress. */
@@ -15,6 +16,9 @@ public interface IdempotentWork {
 
         /** The point a previous, interrupted attempt reached ({@value #STARTED} on a fresh key). */
         String recoveryPoint();
+
+        /** An id for what this request creates: the same on every attempt with this key, so a retry finds it. */
+        UUID operationId();
 
         /** Runs {@code step} in a transaction that also records {@code point} as the recovery point. */
         <T> Mono<T> checkpoint(String point, Mono<T> step);

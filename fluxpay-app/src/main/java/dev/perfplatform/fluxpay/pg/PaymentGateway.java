@@ -11,6 +11,12 @@ public interface PaymentGateway {
      */
     Mono<PgOutcome> confirm(String paymentKey, String pgOrderId, long amount, String idempotencyKey);
 
+    /**
+     * Cancels {@code amount} of a done payment; {@code refundableAmount} is what the engine believes is left, and the
+     * PG refuses the cancel if its own balance differs. Approved means the money went back.
+     */
+    Mono<PgOutcome> cancel(String paymentKey, long amount, long refundableAmount, String reason, String idempotencyKey);
+
     /** The PG's current view of a payment: the recovery path when a confirm's answer was lost. */
     Mono<PgOutcome> lookup(String paymentKey);
 }

@@ -33,6 +33,9 @@ public class TossPaymentsGateway implements PaymentGateway {
 
     /** Definitive refusals: no money moved. */
     private static final Set<String> DECLINES = Set.of(
+            "NOT_CANCELABLE_AMOUNT",
+            "NOT_CANCELABLE_PAYMENT",
+            "NOT_MATCHES_REFUNDABLE_AMOUNT",
             "REJECT_CARD_PAYMENT",
             "REJECT_CARD_COMPANY",
             "INVALID_REJECT_CARD",
@@ -76,6 +79,18 @@ public class TossPaymentsGateway implements PaymentGateway {
                 .bodyValue(Map.of("paymentKey", paymentKey, "orderId", pgOrderId, "amount", amount))
                 .exchangeToMono(response -> classify(response, "confirm"))
                 .onErrorResume(failure -> Mono.just(lost("confirm", failure)));
+    }
+
+    @Override
+    public Mono<PgOutcome> cancel(
+            String paymentKey, long amount, long refundableAmount, String reason, String idempotencyKey) {
+        return http.post()
+                .uri(baseUrl() + "/payments/{paymentKey}/cancel", paymentKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", idempotencyKey)
+                .bodyValue(Map.of("cancelReason", reason, "cancelAmount", amount, "refundableAmount", refundableAmount))
+                .exchangeToMono(response -> classify(response, "cancel"))
+                .onErrorResume(failure -> Mono.just(lost("cancel", failure)));
     }
 
     @Override

@@ -56,6 +56,18 @@ class SimulatedPayments {
                 .one();
     }
 
+    /** Takes {@code amount} off a done payment's balance; empty when it is not cancelable or the balance is short. */
+    Mono<SimPayment> cancel(String paymentKey, long amount) {
+        return db.sql("UPDATE sim_payments SET balance_amount = balance_amount - :amount,"
+                        + " status = CASE WHEN balance_amount = :amount THEN 'CANCELED' ELSE 'PARTIAL_CANCELED' END"
+                        + " WHERE payment_key = :key AND status IN ('DONE', 'PARTIAL_CANCELED')"
+                        + " AND :amount > 0 AND balance_amount >= :amount RETURNING " + COLUMNS)
+                .bind("key", paymentKey)
+                .bind("amount", amount)
+                .map(SimulatedPayments::payment)
+                .one();
+    }
+
     /** Claims an Idempotency-Key scope; false when it already exists. */
     Mono<Boolean> claimKey(String scope) {
         return db.sql("INSERT INTO sim_idempotency (scope) VALUES (:scope) ON CONFLICT (scope) DO NOTHING")

@@ -72,10 +72,31 @@ public class SimulatorController {
         if (!authorized(authorization)) {
             return Mono.just(error(401, "UNAUTHORIZED_KEY", "unknown secret key"));
         }
-        if (key == null) {
-            return doConfirm(confirm).flatMap(this::deliver);
+        return withIdempotency(key, "POST /v1/payments/confirm", Mono.defer(() -> doConfirm(confirm)));
+    }
+
+    @PostMapping("/v1/payments/{paymentKey}/cancel")
+    public Mono<ResponseEntity<String>> cancel(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @PathVariable String paymentKey,
+            @RequestBody Cancel cancel) {
+        if (!authorized(authorization)) {
+            return Mono.just(error(401, "UNAUTHORIZED_KEY", "unknown secret key"));
         }
-        String scope = key + " POST /v1/payments/confirm";
+        return withIdempotency(
+                key, "POST /v1/payments/" + paymentKey + "/cancel", Mono.defer(() -> doCancel(paymentKey, cancel)));
+    }
+
+    /**
+     * Toss's Idempotency-Key: the first request's answer is stored and replayed for the same key, method and URL (the
+     * body is not compared); a duplicate while the first runs gets 409; a 5xx is not stored.
+     */
+    private Mono<ResponseEntity<String>> withIdempotency(@Nullable String key, String route, Mono<Outcome> work) {
+        if (key == null) {
+            return work.flatMap(this::deliver);
+        }
+        String scope = key + " " + route;
         return payments.claimKey(scope).flatMap(claimed -> {
             if (!claimed) {
                 return payments.storedAnswer(scope)
@@ -83,7 +104,7 @@ public class SimulatorController {
                                 ? error(409, "IDEMPOTENT_REQUEST_PROCESSING", "the first request is still processing")
                                 : toEntity(stored));
             }
-            return doConfirm(confirm).flatMap(outcome -> {
+            return work.flatMap(outcome -> {
                 if (outcome.answer().status() >= 500) {
                     return payments.forgetKey(scope).then(deliver(outcome));
                 }
@@ -149,6 +170,30 @@ public class SimulatorController {
                 .defaultIfEmpty(new Outcome(body(404, "NOT_FOUND_PAYMENT", "no such payment")));
     }
 
+    private Mono<Outcome> doCancel(String paymentKey, Cancel cancel) {
+        if (cancel.cancelReason() == null || cancel.cancelReason().isBlank()) {
+            return Mono.just(new Outcome(body(400, "INVALID_REQUEST", "cancelReason is required")));
+        }
+        return payments.find(paymentKey)
+                .flatMap(found -> {
+                    if (!found.status().equals("DONE") && !found.status().equals("PARTIAL_CANCELED")) {
+                        return Mono.just(
+                                new Outcome(body(403, "NOT_CANCELABLE_PAYMENT", "payment is " + found.status())));
+                    }
+                    Long refundable = cancel.refundableAmount();
+                    if (refundable != null && refundable != found.balanceAmount()) {
+                        return Mono.just(new Outcome(
+                                body(400, "NOT_MATCHES_REFUNDABLE_AMOUNT", "balance is " + found.balanceAmount())));
+                    }
+                    long amount = cancel.cancelAmount() == null ? found.balanceAmount() : cancel.cancelAmount();
+                    return payments.cancel(paymentKey, amount)
+                            .map(canceled -> new Outcome(new SimAnswer(200, json.writeValueAsString(view(canceled)))))
+                            .defaultIfEmpty(new Outcome(
+                                    body(403, "NOT_CANCELABLE_AMOUNT", "more than the balance, or not cancelable")));
+                })
+                .defaultIfEmpty(new Outcome(body(404, "NOT_FOUND_PAYMENT", "no such payment")));
+    }
+
     private Duration delay(Scenario scenario) {
         return switch (scenario) {
             case SLOW -> settings.slowDelay();
@@ -207,6 +252,12 @@ public class SimulatorController {
             @Nullable String orderId,
             @Nullable Long amount,
             @Nullable Scenario scenario) {}
+
+    /** Toss's cancel body. */
+    public record Cancel(
+            @Nullable String cancelReason,
+            @Nullable Long cancelAmount,
+            @Nullable Long refundableAmount) {}
 
     /** Toss's confirm body. */
     public record Confirm(

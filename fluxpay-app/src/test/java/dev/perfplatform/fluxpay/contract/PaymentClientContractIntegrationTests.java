@@ -14,6 +14,7 @@ import dev.perfplatform.payment.client.RequestOptions;
 import dev.perfplatform.payment.client.model.ConfirmPaymentRequest;
 import dev.perfplatform.payment.client.model.CreateOrderRequest;
 import dev.perfplatform.payment.client.model.CreatePaymentRequest;
+import dev.perfplatform.payment.client.model.CreateRefundRequest;
 import dev.perfplatform.payment.client.model.LineItem;
 import dev.perfplatform.payment.client.model.Order;
 import dev.perfplatform.payment.client.model.OrderListParams;
@@ -21,6 +22,8 @@ import dev.perfplatform.payment.client.model.OrderStatus;
 import dev.perfplatform.payment.client.model.Payment;
 import dev.perfplatform.payment.client.model.PaymentListParams;
 import dev.perfplatform.payment.client.model.PaymentStatus;
+import dev.perfplatform.payment.client.model.Refund;
+import dev.perfplatform.payment.client.model.RefundStatus;
 import java.util.Currency;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +85,19 @@ class PaymentClientContractIntegrationTests extends FluxPayApplicationTest {
         assertThat(client.orders().get(order.orderId()).status()).isEqualTo(OrderStatus.PAID);
         Page<Payment> payments = client.payments().list(PaymentListParams.forOrder(order.orderId()));
         assertThat(payments.items()).extracting(Payment::paymentId).containsExactly(payment.paymentId());
+
+        Outcome<Refund> refund = client.refunds()
+                .create(
+                        new CreateRefundRequest(payment.paymentId(), 4000, "partial"),
+                        RequestOptions.idempotencyKey("refund-" + UUID.randomUUID()));
+        assertThat(refund.isUnknown()).isFalse();
+        assertThat(refund.resource().status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(refund.resource().amount()).isEqualTo(4000);
+        assertThat(client.refunds().get(refund.resource().refundId())).isEqualTo(refund.resource());
+        assertThat(client.refunds().listForPayment(payment.paymentId())).containsExactly(refund.resource());
+        Payment refunded = client.payments().get(payment.paymentId());
+        assertThat(refunded.status()).isEqualTo(PaymentStatus.PARTIAL_CANCELED);
+        assertThat(refunded.refundedAmount()).isEqualTo(4000);
     }
 
     @Test

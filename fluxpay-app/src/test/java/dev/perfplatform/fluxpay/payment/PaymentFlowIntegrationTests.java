@@ -30,7 +30,7 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
 
     @Test
     void anApprovedPaymentIsDoneAndTheOrderPaid() throws Exception {
-        JsonNode payment = createPayment(createOrder());
+        JsonNode payment = createPayment(TOTAL);
         assertThat(payment.get("status").asString()).isEqualTo("READY");
         assertThat(payment.get("checkoutUrl").asString()).contains("/sim/checkout?orderId=");
         String paymentKey = checkout(payment, "APPROVE");
@@ -52,24 +52,24 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
 
     @Test
     void aDeclinedPaymentIsAbortedAndTheOrderCanBePaidAgain() throws Exception {
-        String orderId = createOrder();
-        JsonNode payment = createPayment(orderId);
+        String orderId = createOrder(TOTAL, "KRW");
+        JsonNode payment = createPayment(orderId, TOTAL);
 
         HttpResponse<String> declined = confirm(
                 payment, checkout(payment, "DECLINE"), TOTAL, UUID.randomUUID().toString());
 
         assertThat(declined.statusCode()).isEqualTo(402);
         assertThat(body(declined).get("error").get("code").asString()).isEqualTo("PAY_004");
-        JsonNode aborted = get("/api/v1/payments/" + id(payment));
+        JsonNode aborted = get("/api/v1/payments/" + paymentId(payment));
         assertThat(aborted.get("status").asString()).isEqualTo("ABORTED");
         assertThat(aborted.get("failure").get("code").asString()).isEqualTo("REJECT_CARD_PAYMENT");
         assertThat(orderStatus(payment)).isEqualTo("PENDING");
-        assertThat(createPayment(orderId).get("status").asString()).isEqualTo("READY");
+        assertThat(createPayment(orderId, TOTAL).get("status").asString()).isEqualTo("READY");
     }
 
     @Test
     void aLostAnswerAfterThePgCommittedIsUnknownNeverFailed() throws Exception {
-        JsonNode payment = createPayment(createOrder());
+        JsonNode payment = createPayment(TOTAL);
         String paymentKey = checkout(payment, "TIMEOUT_AFTER_COMMIT");
 
         HttpResponse<String> lost =
@@ -83,7 +83,7 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
 
     @Test
     void aPgErrorIsUnknownToo() throws Exception {
-        JsonNode payment = createPayment(createOrder());
+        JsonNode payment = createPayment(TOTAL);
 
         HttpResponse<String> failed = confirm(
                 payment, checkout(payment, "ERROR"), TOTAL, UUID.randomUUID().toString());
@@ -94,7 +94,7 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
 
     @Test
     void aConfirmForAnotherAmountIsRejectedBeforeThePgIsCalled() throws Exception {
-        JsonNode payment = createPayment(createOrder());
+        JsonNode payment = createPayment(TOTAL);
         String paymentKey = checkout(payment, "APPROVE");
 
         HttpResponse<String> tampered =
@@ -102,20 +102,20 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
 
         assertThat(tampered.statusCode()).isEqualTo(400);
         assertThat(body(tampered).get("error").get("code").asString()).isEqualTo("PAY_002");
-        assertThat(get("/api/v1/payments/" + id(payment)).get("status").asString())
+        assertThat(get("/api/v1/payments/" + paymentId(payment)).get("status").asString())
                 .isEqualTo("READY");
         assertThat(simConfirms(paymentKey)).isZero();
     }
 
     @Test
     void aPaymentMustMatchItsOrderAndAnOrderHasOneLivePayment() throws Exception {
-        String orderId = createOrder();
+        String orderId = createOrder(TOTAL, "KRW");
 
         HttpResponse<String> wrongAmount = post(
                 "/api/v1/payments",
                 "{\"orderId\":\"" + orderId + "\",\"amount\":100,\"currency\":\"KRW\"}",
                 UUID.randomUUID().toString());
-        createPayment(orderId);
+        createPayment(orderId, TOTAL);
         HttpResponse<String> second = post(
                 "/api/v1/payments",
                 "{\"orderId\":\"" + orderId + "\",\"amount\":" + TOTAL + ",\"currency\":\"KRW\"}",
@@ -129,7 +129,7 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
 
     @Test
     void oneHundredConcurrentConfirmsReachThePgOnce() throws Exception {
-        JsonNode payment = createPayment(createOrder());
+        JsonNode payment = createPayment(TOTAL);
         String paymentKey = checkout(payment, "SLOW");
         String sharedKey = UUID.randomUUID().toString();
         List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
@@ -152,7 +152,7 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
                         "confirms at the PG; answers: %s",
                         responses.stream().map(HttpResponse::body).toList())
                 .isOne();
-        assertThat(get("/api/v1/payments/" + id(payment)).get("status").asString())
+        assertThat(get("/api/v1/payments/" + paymentId(payment)).get("status").asString())
                 .isEqualTo("DONE");
         assertThat(responses)
                 .allSatisfy(response -> assertThat(response.statusCode()).isIn(200, 409));
@@ -162,65 +162,26 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
 
     @Test
     void theEventLogIsAppendOnly() throws Exception {
-        JsonNode payment = createPayment(createOrder());
+        JsonNode payment = createPayment(TOTAL);
 
-        assertThatThrownBy(() -> update(
-                        "UPDATE payment_events SET cause = 'rewritten' WHERE payment_id = '" + id(payment) + "'"))
+        assertThatThrownBy(() -> update("UPDATE payment_events SET cause = 'rewritten' WHERE payment_id = '"
+                        + paymentId(payment) + "'"))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> update("DELETE FROM payment_events WHERE payment_id = '" + id(payment) + "'"))
+        assertThatThrownBy(() -> update("DELETE FROM payment_events WHERE payment_id = '" + paymentId(payment) + "'"))
                 .isInstanceOf(SQLException.class);
     }
 
     @Test
     void anotherMerchantsPaymentDoesNotExist() throws Exception {
-        JsonNode payment = createPayment(createOrder());
+        JsonNode payment = createPayment(TOTAL);
 
-        HttpResponse<String> read = send("GET", "/api/v1/payments/" + id(payment), "sk_test_nobody", "");
+        HttpResponse<String> read = send("GET", "/api/v1/payments/" + paymentId(payment), "sk_test_nobody", "");
 
         assertThat(read.statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/v1/payments/" + UUID.randomUUID(), MERCHANT_KEY, "")
                         .statusCode())
                 .isEqualTo(404);
-    }
-
-    private String createOrder() throws Exception {
-        HttpResponse<String> order =
-                post("/api/v1/orders", """
-                {"userId":"payer","currency":"KRW",
-                 "lineItems":[{"productId":"pro","productName":"PRO plan","quantity":1,"unitPrice":9900}]}""", UUID.randomUUID().toString());
-        return body(order).get("data").get("orderId").asString();
-    }
-
-    private JsonNode createPayment(String orderId) throws Exception {
-        HttpResponse<String> created = post(
-                "/api/v1/payments",
-                "{\"orderId\":\"" + orderId + "\",\"amount\":" + TOTAL + ",\"currency\":\"KRW\"}",
-                UUID.randomUUID().toString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return body(created).get("data");
-    }
-
-    /** The payer at the simulator's checkout: returns the paymentKey a real PG would redirect back with. */
-    private String checkout(JsonNode payment, String scenario) throws Exception {
-        HttpResponse<String> checkout = send(
-                "POST",
-                "/sim/checkout",
-                "",
-                "{\"orderId\":\"" + id(payment) + "\",\"amount\":" + TOTAL + ",\"scenario\":\"" + scenario + "\"}");
-        return body(checkout).get("paymentKey").asString();
-    }
-
-    private HttpResponse<String> confirm(JsonNode payment, String paymentKey, long amount, String key)
-            throws Exception {
-        return post(
-                "/api/v1/payments/" + id(payment) + "/confirm",
-                "{\"paymentKey\":\"" + paymentKey + "\",\"amount\":" + amount + "}",
-                key);
-    }
-
-    private HttpResponse<String> post(String path, String body, String key) throws Exception {
-        return send("POST", path, MERCHANT_KEY, body, "Idempotency-Key", key);
     }
 
     private JsonNode get(String path) throws Exception {
@@ -233,10 +194,6 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
                 .asString();
     }
 
-    private static String id(JsonNode payment) {
-        return payment.get("paymentId").asString();
-    }
-
     private static long simConfirms(String paymentKey) throws SQLException {
         return count("SELECT confirm_count FROM sim_payments WHERE payment_key = '" + paymentKey + "'");
     }
@@ -247,7 +204,7 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
 
     private static List<String> events(JsonNode payment) throws SQLException {
         return List.of(text("SELECT string_agg(coalesce(from_status, 'null') || '>' || to_status, ',' ORDER BY seq)"
-                        + " FROM payment_events WHERE payment_id = '" + id(payment) + "'")
+                        + " FROM payment_events WHERE payment_id = '" + paymentId(payment) + "'")
                 .split(","));
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.perfplatform.fluxpay.FluxPayApplicationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -26,10 +25,10 @@ class ReconciliationIntegrationTests extends FluxPayApplicationTest {
 
     @Test
     void aLostAnswerIsReconciledToDoneNeverFailed() throws Exception {
-        JsonNode payment = createPayment();
+        JsonNode payment = createPayment(1200);
         String paymentKey = checkout(payment, "TIMEOUT_AFTER_COMMIT");
 
-        HttpResponse<String> lost = confirm(payment, paymentKey);
+        HttpResponse<String> lost = confirm(payment, paymentKey, 1200);
         assertThat(lost.statusCode()).isEqualTo(202);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(payment)).isEqualTo("DONE"));
@@ -37,34 +36,34 @@ class ReconciliationIntegrationTests extends FluxPayApplicationTest {
                         + payment.get("orderId").asString() + "'"))
                 .isEqualTo("PAID");
         assertThat(text("SELECT string_agg(from_status || '>' || to_status, ',' ORDER BY seq) FROM payment_events"
-                        + " WHERE payment_id = '" + id(payment) + "' AND from_status IS NOT NULL"))
+                        + " WHERE payment_id = '" + paymentId(payment) + "' AND from_status IS NOT NULL"))
                 .isEqualTo("READY>IN_PROGRESS,IN_PROGRESS>UNKNOWN,UNKNOWN>DONE");
-        assertThat(text("SELECT cause FROM payment_events WHERE payment_id = '" + id(payment)
+        assertThat(text("SELECT cause FROM payment_events WHERE payment_id = '" + paymentId(payment)
                         + "' AND to_status = 'DONE'"))
                 .contains("reconciliation");
     }
 
     @Test
     void anUnresolvablePaymentKeepsBeingCheckedThenNeedsAttention() throws Exception {
-        JsonNode payment = createPayment();
-        HttpResponse<String> failed = confirm(payment, checkout(payment, "ERROR"));
+        JsonNode payment = createPayment(1200);
+        HttpResponse<String> failed = confirm(payment, checkout(payment, "ERROR"), 1200);
         assertThat(failed.statusCode()).isEqualTo(202);
 
         await().atMost(PATIENCE)
-                .untilAsserted(
-                        () -> assertThat(count("SELECT check_attempts FROM payments WHERE id = '" + id(payment) + "'"))
-                                .isGreaterThanOrEqualTo(2));
+                .untilAsserted(() -> assertThat(
+                                count("SELECT check_attempts FROM payments WHERE id = '" + paymentId(payment) + "'"))
+                        .isGreaterThanOrEqualTo(2));
         assertThat(status(payment)).isEqualTo("UNKNOWN");
 
-        update("UPDATE payments SET created_at = now() - interval '4 days' WHERE id = '" + id(payment) + "'");
+        update("UPDATE payments SET created_at = now() - interval '4 days' WHERE id = '" + paymentId(payment) + "'");
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(payment)).isEqualTo("NEEDS_ATTENTION"));
     }
 
     @Test
     void everyPaymentsStatusIsTheLastOfItsEvents() throws Exception {
-        JsonNode payment = createPayment();
-        confirm(payment, checkout(payment, "APPROVE"));
+        JsonNode payment = createPayment(1200);
+        confirm(payment, checkout(payment, "APPROVE"), 1200);
 
         assertThat(count("""
                         SELECT count(*) FROM payments p
@@ -74,46 +73,7 @@ class ReconciliationIntegrationTests extends FluxPayApplicationTest {
         assertThat(count("SELECT count(*) FROM payments")).isPositive();
     }
 
-    private JsonNode createPayment() throws Exception {
-        String order =
-                body(post("/api/v1/orders", """
-                                {"userId":"payer","currency":"USD",
-                                 "lineItems":[{"productId":"pro","productName":"PRO","quantity":1,"unitPrice":1200}]}""")).get("data").get("orderId").asString();
-        return body(post("/api/v1/payments", "{\"orderId\":\"" + order + "\",\"amount\":1200,\"currency\":\"USD\"}"))
-                .get("data");
-    }
-
-    private String checkout(JsonNode payment, String scenario) throws Exception {
-        return body(send(
-                        "POST",
-                        "/sim/checkout",
-                        "",
-                        "{\"orderId\":\"" + id(payment) + "\",\"amount\":1200,\"scenario\":\"" + scenario + "\"}"))
-                .get("paymentKey")
-                .asString();
-    }
-
-    private HttpResponse<String> confirm(JsonNode payment, String paymentKey) throws Exception {
-        return post(
-                "/api/v1/payments/" + id(payment) + "/confirm",
-                "{\"paymentKey\":\"" + paymentKey + "\",\"amount\":1200}");
-    }
-
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return send(
-                "POST",
-                path,
-                MERCHANT_KEY,
-                body,
-                "Idempotency-Key",
-                UUID.randomUUID().toString());
-    }
-
     private static String status(JsonNode payment) throws Exception {
-        return text("SELECT status FROM payments WHERE id = '" + id(payment) + "'");
-    }
-
-    private static String id(JsonNode payment) {
-        return payment.get("paymentId").asString();
+        return text("SELECT status FROM payments WHERE id = '" + paymentId(payment) + "'");
     }
 }

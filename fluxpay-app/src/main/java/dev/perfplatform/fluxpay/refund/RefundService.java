@@ -1,0 +1,130 @@
+package dev.perfplatform.fluxpay.refund;
+
+import dev.perfplatform.fluxpay.api.ApiException;
+import dev.perfplatform.fluxpay.api.ApiResponses;
+import dev.perfplatform.fluxpay.api.ErrorCode;
+import dev.perfplatform.fluxpay.api.RenderedResponse;
+import dev.perfplatform.fluxpay.idempotency.IdempotentWork;
+import dev.perfplatform.fluxpay.payment.Payment;
+import dev.perfplatform.fluxpay.payment.PaymentRepository;
+import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
+import dev.perfplatform.fluxpay.payment.PaymentStatus;
+import dev.perfplatform.fluxpay.pg.PaymentGateway;
+import dev.perfplatform.fluxpay.pg.PgOutcome;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refunds in crash-safe steps: the amount is reserved on the payment and the refund recorded (one transaction, with
+ * the key's recovery point); the PG cancels with the key {@code refund-<refundId>} and the refundable-amount guard;
+ * the outcome, the payment's status and the stored answer commit together. A refused refund gives its reservation
+ * back; an unknown one keeps it, so the refunded sum can never exceed what was captured.
+ */
+@Service
+public class RefundService {
+
+    static final String CANCEL_SENT = "pg_cancel_sent";
+    private static final EnumSet<PaymentStatus> REFUNDABLE =
+            EnumSet.of(PaymentStatus.DONE, PaymentStatus.PARTIAL_CANCELED);
+
+    private final RefundRepository refunds;
+    private final PaymentRepository payments;
+    private final PaymentGateway gateway;
+    private final ApiResponses responses;
+
+    public RefundService(
+            RefundRepository refunds, PaymentRepository payments, PaymentGateway gateway, ApiResponses responses) {
+        this.refunds = refunds;
+        this.payments = payments;
+        this.gateway = gateway;
+        this.responses = responses;
+    }
+
+    public Mono<RenderedResponse> create(UUID merchantId, CreateRefundRequest request, IdempotentWork.Steps steps) {
+        UUID refundId = steps.operationId();
+        Mono<Sent> sent = steps.recoveryPoint().equals(CANCEL_SENT)
+                ? resume(merchantId, refundId, request)
+                : steps.checkpoint(CANCEL_SENT, reserve(merchantId, refundId, request));
+        return sent.flatMap(reserved -> gateway.cancel(
+                        reserved.paymentKey(),
+                        request.amount(),
+                        reserved.refundableBefore(),
+                        request.reason(),
+                        "refund-" + refundId)
+                .flatMap(outcome -> steps.finish(apply(reserved, refundId, request.amount(), outcome))));
+    }
+
+    /** Reserves the amount on a refundable payment of the merchant's and records the PENDING refund. */
+    private Mono<Sent> reserve(UUID merchantId, UUID refundId, CreateRefundRequest request) {
+        return payments.find(merchantId, request.paymentId())
+                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_001)))
+                .flatMap(payment -> {
+                    String paymentKey = payment.paymentKey();
+                    if (!REFUNDABLE.contains(payment.status()) || paymentKey == null) {
+                        return Mono.error(new ApiException(
+                                ErrorCode.PAY_010, "Payment is " + payment.status() + ", not refundable"));
+                    }
+                    // the refund row first, then the payment row: the order every refund transaction locks them in
+                    return refunds.insert(
+                                    merchantId,
+                                    refundId,
+                                    payment.paymentId(),
+                                    request.amount(),
+                                    payment.currency(),
+                                    request.reason())
+                            .onErrorMap(DataIntegrityViolationException.class, e -> new ApiException(ErrorCode.PAY_011))
+                            .then(refunds.reserve(payment.paymentId(), request.amount()))
+                            .switchIfEmpty(Mono.error(new ApiException(
+                                    ErrorCode.PAY_007,
+                                    "At most " + (payment.amount() - payment.refundedAmount()) + " is refundable")))
+                            .map(before -> new Sent(merchantId, payment, paymentKey, before));
+                });
+    }
+
+    /** After a crash past the reservation: the same cancel again, which the PG answers from its idempotency record. */
+    private Mono<Sent> resume(UUID merchantId, UUID refundId, CreateRefundRequest request) {
+        return Mono.zip(
+                        payments.find(merchantId, request.paymentId()),
+                        refunds.find(merchantId, refundId)
+                                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_009))))
+                .map(found -> {
+                    Payment payment = found.getT1();
+                    long before = payment.amount()
+                            - payment.refundedAmount()
+                            + found.getT2().amount();
+                    return new Sent(merchantId, payment, String.valueOf(payment.paymentKey()), before);
+                });
+    }
+
+    private Mono<RenderedResponse> apply(Sent sent, UUID refundId, long amount, PgOutcome outcome) {
+        if (outcome instanceof PgOutcome.Approved) {
+            UUID paymentId = sent.payment().paymentId();
+            return refunds.settle(refundId, RefundStatus.SUCCEEDED, null)
+                    .flatMap(refund -> payments.find(sent.merchantId(), paymentId)
+                            .flatMap(payment -> payments.transition(
+                                    paymentId,
+                                    REFUNDABLE,
+                                    payment.refundedAmount() == payment.amount()
+                                            ? PaymentStatus.CANCELED
+                                            : PaymentStatus.PARTIAL_CANCELED,
+                                    "refund " + refundId + " of " + amount,
+                                    new Changes(null, null, null, null, Map.of("refundId", refundId.toString()))))
+                            .thenReturn(responses.ok(HttpStatus.CREATED, refund)));
+        }
+        if (outcome instanceof PgOutcome.Declined declined) {
+            return refunds.settle(refundId, RefundStatus.FAILED, declined.code() + ": " + declined.message())
+                    .flatMap(refund -> refunds.release(sent.payment().paymentId(), amount)
+                            .thenReturn(responses.ok(HttpStatus.CREATED, refund)));
+        }
+        return refunds.settle(refundId, RefundStatus.UNKNOWN, null)
+                .map(refund -> responses.ok(HttpStatus.ACCEPTED, refund));
+    }
+
+    /** A reserved refund about to go to the PG. */
+    private record Sent(UUID merchantId, Payment payment, String paymentKey, long refundableBefore) {}
+}
