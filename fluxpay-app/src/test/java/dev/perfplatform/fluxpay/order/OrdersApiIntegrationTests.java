@@ -273,6 +273,16 @@ class OrdersApiIntegrationTests extends FluxPayApplicationTest {
     void everyEndpointIsInTheOpenApiDocument() throws Exception {
         String document = send("GET", "/v3/api-docs", "", "").body();
 
-        assertThat(document).contains("\"/api/v1/orders\"", "\"/api/v1/orders/{orderId}\"", "/cancel");
+        assertThat(document)
+                .contains(
+                        "\"/api/v1/orders\"",
+                        "\"/api/v1/orders/{orderId}\"",
+                        "\"/api/v1/orders/{orderId}/cancel\"",
+                        "\"/api/v1/payments\"",
+                        "\"/api/v1/payments/{paymentId}\"",
+                        "\"/api/v1/payments/{paymentId}/confirm\"",
+                        "\"/api/v1/payments/{paymentId}/refunds\"",
+                        "\"/api/v1/refunds\"",
+                        "\"/api/v1/refunds/{refundId}\"");
     }
 }
