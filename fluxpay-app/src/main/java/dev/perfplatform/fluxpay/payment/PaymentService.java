@@ -13,6 +13,7 @@ import dev.perfplatform.fluxpay.pg.PgOutcome;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Mono;
  * Creates payments and confirms them through the PG in steps that survive a crash: the payment moves to IN_PROGRESS
  * and the key records that the PG call is about to happen (one transaction); the PG is called with a key derived from
  * the payment; the outcome, the order's PAID status and the stored answer commit together. A retry after a crash
- * between those steps looks the payment up at the PG instead of confirming again.
+ * between those steps sends the same confirm with the same PG key, which the PG answers from its idempotency record.
  */
 @Service
 public class PaymentService {
@@ -37,6 +38,7 @@ public class PaymentService {
     private final PaymentOutcomes outcomes;
     private final ApiResponses responses;
     private final Environment environment;
+    private final SagaBoundaries boundaries;
 
     public PaymentService(
             PaymentRepository payments,
@@ -44,7 +46,9 @@ public class PaymentService {
             PaymentGateway gateway,
             PaymentOutcomes outcomes,
             ApiResponses responses,
-            Environment environment) {
+            Environment environment,
+            ObjectProvider<SagaBoundaries> boundaries) {
+        this.boundaries = boundaries.getIfAvailable(() -> SagaBoundaries.NONE);
         this.payments = payments;
         this.orders = orders;
         this.gateway = gateway;
@@ -89,15 +93,27 @@ public class PaymentService {
             UUID merchantId, UUID paymentId, ConfirmPaymentRequest request, IdempotentWork.Steps steps) {
         Mono<PgOutcome> outcome;
         if (steps.recoveryPoint().equals(CONFIRM_SENT)) {
+            // An earlier attempt crashed after IN_PROGRESS committed, maybe before the PG call, maybe after it. The
+            // same confirm with the same PG key is safe either way: the PG answers a processed key from its own
+            // idempotency record and never confirms twice.
             outcome = payments.find(merchantId, paymentId)
                     .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_001)))
-                    .flatMap(payment -> gateway.lookup(request.paymentKey()));
+                    .flatMap(payment -> gateway.confirm(
+                            request.paymentKey(), paymentId.toString(), payment.amount(), "confirm-" + paymentId));
         } else {
-            outcome = steps.checkpoint(CONFIRM_SENT, start(merchantId, paymentId, request))
-                    .flatMap(started -> gateway.confirm(
-                            request.paymentKey(), paymentId.toString(), started.amount(), "confirm-" + paymentId));
+            outcome = boundaries
+                    .pass(SagaBoundaries.BEFORE_CHECKPOINT)
+                    .then(steps.checkpoint(CONFIRM_SENT, start(merchantId, paymentId, request)))
+                    .flatMap(started -> boundaries
+                            .pass(SagaBoundaries.BEFORE_PG_CALL)
+                            .then(gateway.confirm(
+                                    request.paymentKey(),
+                                    paymentId.toString(),
+                                    started.amount(),
+                                    "confirm-" + paymentId)));
         }
-        return outcome.flatMap(result -> steps.finish(apply(merchantId, paymentId, result)));
+        return outcome.flatMap(result ->
+                boundaries.pass(SagaBoundaries.AFTER_PG_CALL).then(steps.finish(apply(merchantId, paymentId, result))));
     }
 
     /** READY → IN_PROGRESS with the paymentKey, once the amount is the payment's own. */
