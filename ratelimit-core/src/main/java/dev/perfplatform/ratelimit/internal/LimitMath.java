@@ -18,7 +18,8 @@ public final class LimitMath {
 
     /** Evaluates {@code limit} for {@code permits} at {@code nowMicros}; writes the outcome into {@code out}. */
     public static void step(Limit limit, long s0, long s1, long s2, long nowMicros, long permits, Step out) {
-        long now = Math.floorDiv(nowMicros, limit.resolutionMicros());
+        long resolution = limit.resolutionMicros();
+        long now = resolution == 1 ? nowMicros : Math.floorDiv(nowMicros, resolution); // a division costs ~10 ns
         switch (limit.algorithm()) {
             case TOKEN_BUCKET -> tokenBucket(limit, s0, s1, now, permits, out);
             case GCRA -> gcra(limit, s0, s1, now, permits, out);
@@ -40,7 +41,10 @@ public final class LimitMath {
             long elapsed = Math.max(0, now - s1);
             long missing = full - tokens;
             if (missing > 0) {
-                tokens = elapsed >= ceilDiv(missing, rate) ? full : tokens + elapsed * rate;
+                // elapsed × rate ≥ missing, without a division and without overflow (the product can pass 2^63)
+                long refill = elapsed * rate;
+                boolean refilled = Math.multiplyHigh(elapsed, rate) != 0 || refill < 0 || refill >= missing;
+                tokens = refilled ? full : tokens + refill;
             }
         }
         long cost = permits * period;
