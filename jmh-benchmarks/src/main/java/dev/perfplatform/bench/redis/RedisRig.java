@@ -28,6 +28,9 @@ final class RedisRig implements AutoCloseable {
     /** System property naming the JSON-lines file that receives latency percentiles and command counts. */
     static final String EXTRA_PROPERTY = "perfplatform.bench.extra";
 
+    /** Pseudo-command under which {@link #commandStats} reports the server's CPU microseconds. */
+    static final String USEC = "_usec";
+
     private final PrivateRedis redis;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> admin;
@@ -82,7 +85,15 @@ final class RedisRig implements AutoCloseable {
         commandStats(admin.sync()).forEach((name, calls) -> commands.merge(name, calls, Long::sum));
     }
 
-    /** Calls per command since the last {@code CONFIG RESETSTAT}, without our own bookkeeping commands. */
+    private static long field(String line, String name) {
+        int start = line.indexOf(name) + name.length();
+        return Long.parseLong(line.substring(start, line.indexOf(',', start)));
+    }
+
+    /**
+     * Calls per command since the last {@code CONFIG RESETSTAT}, without our own bookkeeping commands, and under
+     * {@value #USEC} the server's CPU microseconds spent on them.
+     */
     static Map<String, Long> commandStats(RedisCommands<String, String> redis) {
         Map<String, Long> calls = new TreeMap<>();
         for (String line : redis.info("commandstats").lines().toList()) {
@@ -93,8 +104,8 @@ final class RedisRig implements AutoCloseable {
             if (name.startsWith("config") || name.equals("info")) {
                 continue;
             }
-            int start = line.indexOf("calls=") + "calls=".length();
-            calls.put(name, Long.parseLong(line.substring(start, line.indexOf(',', start))));
+            calls.put(name, field(line, "calls="));
+            calls.merge(USEC, field(line, "usec="), Long::sum);
         }
         return calls;
     }
