@@ -37,6 +37,11 @@ def median(entry):
     return statistics.median(samples(entry))
 
 
+def best(entry):
+    """The least disturbed iteration: the fastest for a time per operation, the highest for a throughput."""
+    return min(samples(entry)) if entry["mode"] == "avgt" else max(samples(entry))
+
+
 def alloc(entry):
     metric = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
     return metric["score"] if metric else None
@@ -179,28 +184,27 @@ def redis_section(redis, extras, jdk):
 def goal_rows(memory, redis, extras, jdks):
     rows = []
 
-    def add(goal, value, target, ok):
-        rows.append(f"| {goal} | {value} | {target} | {'met' if ok else '**missed**'} |")
+    def add(goal, value, target, ok, best_value="", best_ok=None):
+        verdict = "met" if ok else "**missed**"
+        best_verdict = "" if best_ok is None else ("met" if best_ok else "missed")
+        rows.append(f"| {goal} | {value} | {target} | {verdict} | {best_value} {best_verdict} |")
 
     for jdk in jdks:
         for scenario, keys, name in [("single", "one", "one limiter vs one bucket"),
                                      ("keyed", "100k", "engine vs bucket map, 100k keys"),
                                      ("keyed", "hot", "engine vs bucket map, hot key")]:
-            worst = None
             for threads, load_ in CONFIGS:
                 ours = memory.get((jdk, scenario, keys, threads, load_, "tokenBucket"))
                 b4j = memory.get((jdk, scenario, keys, threads, load_, "bucket4j"))
                 if ours and b4j:
-                    r = median(ours) / median(b4j)
-                    worst = r if worst is None or r > worst else worst
-            if worst is not None:
-                add(f"JDK {jdk}: {name}, worst of 1/2 threads × admitted/denied", f"{worst:.2f}× bucket4j",
-                    "≤ 0.80×", worst <= 0.8)
+                    r, rb = median(ours) / median(b4j), best(ours) / best(b4j)
+                    add(f"JDK {jdk}: {name}, {threads} thread{'s' if threads > 1 else ''}, {load_}",
+                        f"{r:.2f}× bucket4j", "≤ 0.80×", r <= 0.8, f"{rb:.2f}×", rb <= 0.8)
         for load_ in ["admitted", "denied"]:
             single = memory.get((jdk, "single", "one", 1, load_, "tokenBucket"))
             if single:
                 add(f"JDK {jdk}: one limiter, 1 thread, {load_}", f"{median(single):.1f} ns/op", "≤ 50 ns/op",
-                    median(single) <= 50)
+                    median(single) <= 50, f"{best(single):.1f} ns", best(single) <= 50)
                 add(f"JDK {jdk}: one limiter, 1 thread, {load_}", f"{alloc(single):.0f} B/op", "≤ 48 B/op",
                     alloc(single) <= 48.5)
     for jdk in sorted({k[0] for k in redis}):
@@ -208,27 +212,25 @@ def goal_rows(memory, redis, extras, jdks):
             for window, target in [("1", 2.0), ("8", 2.0), ("64", 1.5)]:
                 ours, b4j = redis.get((jdk, "ours", keys, window)), redis.get((jdk, "bucket4j", keys, window))
                 if ours and b4j:
-                    r = median(ours) / median(b4j)
+                    r, rb = median(ours) / median(b4j), best(ours) / best(b4j)
                     if keys == "hot" and window != "1":  # one call at a time: nothing contends, nothing to batch
                         target = 20.0
                     where = "100k random keys" if keys == "100k" else "admitted hot key"
                     add(f"Redis, {where}, {window} in flight: ours ÷ bucket4j", f"{r:.2f}×", f"≥ {target:g}×",
-                        r >= target)
+                        r >= target, f"{rb:.2f}×", rb >= target)
         for window in WINDOWS:
             ours, batching = redis.get((jdk, "ours", "hot", window)), redis.get((jdk, "bucket4jBatching", "hot", window))
             if ours and batching:
-                r = median(ours) / median(batching)
-                add(f"Redis, hot key, {window} in flight: ours ÷ bucket4j with batching", f"{r:.2f}×", "≥ 1×", r >= 1)
-        worst = None
+                r, rb = median(ours) / median(batching), best(ours) / best(batching)
+                add(f"Redis, hot key, {window} in flight: ours ÷ bucket4j with batching", f"{r:.2f}×", "≥ 1×", r >= 1,
+                    f"{rb:.2f}×", rb >= 1)
         for keys in ["100k", "hot"]:
             for window in WINDOWS:
                 ours, floor = redis.get((jdk, "ours", keys, window)), redis.get((jdk, "evalsha", keys, window))
                 if ours and floor:
-                    r = median(ours) / median(floor)
-                    worst = (r, keys, window) if worst is None or r < worst[0] else worst
-        if worst:
-            add("Redis: ours ÷ raw EVALSHA floor, worst case", f"{worst[0]:.2f}× ({worst[1]} keys, {worst[2]} in flight)",
-                "≥ 0.8×", worst[0] >= 0.8)
+                    r, rb = median(ours) / median(floor), best(ours) / best(floor)
+                    add(f"Redis, {keys} keys, {window} in flight: ours ÷ raw EVALSHA floor", f"{r:.2f}×", "≥ 0.8×",
+                        r >= 0.8, f"{rb:.2f}×", rb >= 0.8)
         flood = extras.get((jdk, "deniedFlood", None, None))
         if flood:
             c = commands_per_decision(flood)
@@ -306,7 +308,11 @@ def main():
              "- Cells give the median of the measurement iterations and, in brackets, their range. ns/op comes with"
              " `-prof gc` allocation per operation (B).", "",
              f"![chart]({rel_svg})", "",
-             "## Goals", "", "| goal | measured | target | |", "|---|---|---|---|"]
+             "## Goals", "",
+             "Measured on medians of the measurement iterations; the last column repeats the comparison on each"
+             " contender's least disturbed iteration (fastest time, highest throughput), which on this shared"
+             " machine is the better estimate of the code's own cost. Only the median column counts as the result.",
+             "", "| goal | measured (median) | target | | best iterations |", "|---|---|---|---|---|"]
     lines += goal_rows(memory, redis, extras, jdks)
     lines += ["", "## In memory", ""]
     for jdk in jdks:
