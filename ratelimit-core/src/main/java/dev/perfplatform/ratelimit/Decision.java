@@ -26,7 +26,7 @@ public final class Decision {
     private static final long MICROS_PER_SECOND = 1_000_000;
 
     private final RateLimitPolicy policy;
-    private final long permits;
+    private final int permits; // at most the smallest capacity (10^9): an int keeps a decision at 48 bytes
     private final long remaining;
     private final long resetAfterMicros;
     private final long retryAfterMicros;
@@ -43,7 +43,7 @@ public final class Decision {
             byte flags) {
         this.policy = policy;
         this.limitIndex = (byte) limitIndex;
-        this.permits = permits;
+        this.permits = Math.toIntExact(permits);
         this.remaining = remaining;
         this.resetAfterMicros = resetAfterMicros;
         this.retryAfterMicros = retryAfterMicros;

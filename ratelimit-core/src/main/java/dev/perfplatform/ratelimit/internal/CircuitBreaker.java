@@ -50,7 +50,9 @@ public final class CircuitBreaker {
 
     /** A store call succeeded. */
     public void onSuccess() {
-        consecutiveFailures.set(0);
+        if (consecutiveFailures.get() != 0) {
+            consecutiveFailures.set(0); // no fence per successful call while nothing fails
+        }
         CircuitState current = state();
         if (current != CircuitState.CLOSED) {
             transition(current, CircuitState.CLOSED);

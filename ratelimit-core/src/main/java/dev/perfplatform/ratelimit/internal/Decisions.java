@@ -27,8 +27,8 @@ public final class Decisions {
     public static Decision combine(RateLimitPolicy policy, long permits, Step[] steps) {
         List<Limit> limits = policy.limits();
         boolean allowed = allAllow(steps, limits.size());
-        int deciding = -1;
-        for (int i = 0; i < limits.size(); i++) {
+        int deciding = limits.size() == 1 ? 0 : -1;
+        for (int i = deciding + 1; i < limits.size(); i++) {
             boolean better = allowed
                     ? deciding < 0 || steps[i].remaining < steps[deciding].remaining
                     : !steps[i].allowed

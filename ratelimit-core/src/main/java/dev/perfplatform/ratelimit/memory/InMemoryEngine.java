@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Limiter state in this JVM. Decisions on the counter algorithms are lock-free per key (compare-and-set of an
- * immutable state array); a policy with a sliding window log locks per key. Memory is bounded:
+ * Limiter state in this JVM. Decisions on the counter algorithms update a key's state words in place under a stamp
+ * (a sequence lock: a denial only reads, an admission is one compare-and-set, and a decision allocates nothing but
+ * its {@link Decision}); a policy with a sliding window log locks per key. Memory is bounded:
  *
  * <ul>
  *   <li>keys whose state is back to that of an unknown key (a full bucket, an expired window) are dropped by a sweep
@@ -79,8 +80,7 @@ public final class InMemoryEngine implements RateLimiterEngine {
 
     @Override
     public RateLimiter limiter(RateLimitPolicy policy) {
-        store(policy);
-        return new DefaultRateLimiter(policy, decisions, time);
+        return new DefaultRateLimiter(policy, new BoundDecisions(store(policy)), time);
     }
 
     @Override
@@ -179,7 +179,7 @@ public final class InMemoryEngine implements RateLimiterEngine {
     private void evictLeastRecentlyUsed(long target) {
         long[] accessTimes = stores.values().stream()
                 .flatMap(store -> store.entries.values().stream())
-                .mapToLong(entry -> entry.lastAccessMicros)
+                .mapToLong(KeyEntry::lastAccessMicros)
                 .toArray();
         long excess = accessTimes.length - target;
         if (excess <= 0) {
@@ -192,7 +192,7 @@ public final class InMemoryEngine implements RateLimiterEngine {
                 if (keyCount.get() <= target) {
                     return;
                 }
-                if (entry.getValue().lastAccessMicros <= cutoff
+                if (entry.getValue().lastAccessMicros() <= cutoff
                         && store.remove(entry.getKey(), entry.getValue(), true)) {
                     keysRemoved(1, true);
                 }
@@ -227,6 +227,30 @@ public final class InMemoryEngine implements RateLimiterEngine {
         @Override
         public void reset(RateLimitPolicy policy, String key) {
             store(policy).reset(key);
+        }
+    }
+
+    /** Decisions of one limiter: its policy's store is looked up once, not on every decision. */
+    private final class BoundDecisions implements DecisionStore {
+        private final PolicyStore store;
+
+        BoundDecisions(PolicyStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Decision decide(RateLimitPolicy policy, String key, long permits) {
+            return store.decide(key, permits, time.currentMicros(), scratch.get());
+        }
+
+        @Override
+        public CompletionStage<Decision> decideAsync(RateLimitPolicy policy, String key, long permits) {
+            return CompletableFuture.completedFuture(decide(policy, key, permits));
+        }
+
+        @Override
+        public void reset(RateLimitPolicy policy, String key) {
+            store.reset(key);
         }
     }
 

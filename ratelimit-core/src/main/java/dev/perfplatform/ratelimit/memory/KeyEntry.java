@@ -12,29 +12,41 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of one key under one policy: three words per limit, replaced as a whole by compare-and-set (lock-free),
- * plus a log per sliding-window-log limit, which is guarded by this entry's monitor. An evicted entry holds {@link
- * #DEAD}; whoever sees it looks the key up again.
+ * The state of one key under one policy: three words per limit, updated in place under a stamp (a sequence lock),
+ * plus a log per sliding-window-log limit, which is guarded by this entry's monitor.
+ *
+ * <p>The stamp is even while the words are stable and odd while one writer stores new ones. A decision reads the
+ * stamp, evaluates the words, and checks that the stamp did not move, so denials never write; an admission moves
+ * the stamp from the value it read to odd by compare-and-set (losing to a concurrent admission means evaluating
+ * again), stores the words and publishes the next even stamp. Nothing is allocated per decision. An evicted entry's
+ * stamp is {@link #DEAD}; whoever sees it looks the key up again.
  */
 final class KeyEntry {
 
-    static final long[] DEAD = new long[0];
+    /** The stamp of an evicted entry. */
+    static final long DEAD = -1;
 
-    private static final VarHandle WORDS;
+    private static final int SPINS_BEFORE_YIELD = 100;
+    private static final VarHandle STAMP;
+    private static final VarHandle LAST_ACCESS;
 
     static {
         try {
-            WORDS = MethodHandles.lookup().findVarHandle(KeyEntry.class, "words", long[].class);
+            STAMP = MethodHandles.lookup().findVarHandle(KeyEntry.class, "stamp", long.class);
+            LAST_ACCESS = MethodHandles.lookup().findVarHandle(KeyEntry.class, "lastAccess", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    @SuppressWarnings("unused") // accessed through WORDS
-    private volatile long[] words;
+    @SuppressWarnings("unused") // accessed through STAMP
+    private volatile long stamp;
 
+    private final long[] words;
     private final SlidingLog @Nullable [] logs;
-    volatile long lastAccessMicros;
+
+    @SuppressWarnings("unused") // accessed through LAST_ACCESS
+    private long lastAccess;
 
     KeyEntry(RateLimitPolicy policy, long nowMicros) {
         List<Limit> limits = policy.limits();
@@ -51,15 +63,59 @@ final class KeyEntry {
         }
         this.words = initial;
         this.logs = logArray;
-        this.lastAccessMicros = nowMicros;
+        this.lastAccess = nowMicros;
     }
 
-    long[] words() {
-        return (long[]) WORDS.getVolatile(this);
+    /**
+     * Records a use at {@code nowMicros} for eviction. An opaque write: no fence on the decision path, and eviction
+     * only ranks keys, so seeing a slightly older time is harmless.
+     */
+    void touch(long nowMicros) {
+        LAST_ACCESS.setOpaque(this, nowMicros);
     }
 
-    boolean replace(long[] expected, long[] next) {
-        return WORDS.compareAndSet(this, expected, next);
+    /** The time of the last recorded use. */
+    long lastAccessMicros() {
+        return (long) LAST_ACCESS.getOpaque(this);
+    }
+
+    /** An even stamp to read the words under, waiting out a writer; or {@link #DEAD}. */
+    long readStamp() {
+        int spins = 0;
+        while (true) {
+            long current = (long) STAMP.getAcquire(this);
+            if ((current & 1) == 0 || current == DEAD) {
+                return current;
+            }
+            if (++spins < SPINS_BEFORE_YIELD) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // the writer was descheduled between its two stores
+            }
+        }
+    }
+
+    /** Whether the words read since {@link #readStamp()} returned {@code expected} were one consistent state. */
+    boolean validate(long expected) {
+        VarHandle.acquireFence();
+        return (long) STAMP.getVolatile(this) == expected;
+    }
+
+    /**
+     * Stores the new words of the first {@code count} steps, if nobody wrote since {@code expected} was read; false
+     * when somebody did (evaluate again) or the entry died.
+     */
+    boolean write(long expected, Step[] steps, int count) {
+        if (!STAMP.compareAndSet(this, expected, expected + 1)) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            words[i * 3] = steps[i].s0;
+            words[i * 3 + 1] = steps[i].s1;
+            words[i * 3 + 2] = steps[i].s2;
+        }
+        STAMP.setRelease(this, expected + 2);
+        return true;
     }
 
     /** Whether some limit keeps a log, so the entry must be used under its monitor. */
@@ -72,12 +128,14 @@ final class KeyEntry {
         return logs == null ? null : logs[index];
     }
 
-    /** Evaluates every limit at {@code now} for {@code permits}; caller holds the monitor when {@link #hasLogs()}. */
-    static void evaluate(
-            List<Limit> limits, long[] words, @Nullable KeyEntry entry, long now, long permits, Step[] steps) {
+    /**
+     * Evaluates every limit at {@code now} for {@code permits} on the words as they are; the caller validates the
+     * stamp, or holds the monitor when {@link #hasLogs()}.
+     */
+    void evaluate(List<Limit> limits, long now, long permits, Step[] steps) {
         for (int i = 0; i < limits.size(); i++) {
             Limit limit = limits.get(i);
-            SlidingLog log = entry == null ? null : entry.log(i);
+            SlidingLog log = log(i);
             if (log != null) {
                 log.evaluate(limit, now, permits, steps[i]);
             } else {
@@ -86,12 +144,30 @@ final class KeyEntry {
         }
     }
 
-    /** Whether every limit is back to the state of an unknown key, so dropping the entry changes no decision. */
-    boolean isFresh(List<Limit> limits, long now, Step scratch) {
-        long[] current = words();
-        if (current == DEAD) {
-            return true;
+    /**
+     * Marks the entry dead: always when {@code force}, else only if every limit is back to the state of an unknown
+     * key (so dropping it changes no decision) and no decision updates it meanwhile. The caller holds the monitor
+     * when {@link #hasLogs()}. True when this call killed it.
+     */
+    boolean kill(boolean force, List<Limit> limits, long now, Step scratch) {
+        while (true) {
+            long current = readStamp();
+            if (current == DEAD) {
+                return false;
+            }
+            if (!force && !isFresh(limits, now, scratch, current)) {
+                return false;
+            }
+            if (STAMP.compareAndSet(this, current, DEAD)) {
+                return true;
+            }
+            if (!force) {
+                return false; // updated under us: in use
+            }
         }
+    }
+
+    private boolean isFresh(List<Limit> limits, long now, Step scratch, long expected) {
         for (int i = 0; i < limits.size(); i++) {
             SlidingLog log = log(i);
             if (log != null) {
@@ -100,17 +176,12 @@ final class KeyEntry {
                 }
             } else {
                 Limit limit = limits.get(i);
-                LimitMath.step(limit, current[i * 3], current[i * 3 + 1], current[i * 3 + 2], now, 0, scratch);
+                LimitMath.step(limit, words[i * 3], words[i * 3 + 1], words[i * 3 + 2], now, 0, scratch);
                 if (!scratch.fresh) {
                     return false;
                 }
             }
         }
-        return true;
-    }
-
-    /** Marks the entry dead if it still holds {@code expected}; a racing update wins and keeps it alive. */
-    boolean kill(long[] expected) {
-        return replace(expected, DEAD);
+        return validate(expected);
     }
 }

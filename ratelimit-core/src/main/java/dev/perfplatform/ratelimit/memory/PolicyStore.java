@@ -46,7 +46,7 @@ final class PolicyStore {
                     ? decideLocked(entry, permits, now, steps)
                     : decideLockFree(entry, permits, now, steps);
             if (decision != null) {
-                entry.lastAccessMicros = now;
+                entry.touch(now);
                 if (created) {
                     // Only now, with the new key's state recorded, may maintenance sweep or evict.
                     engine.maintainAfterInsert(now);
@@ -59,28 +59,28 @@ final class PolicyStore {
 
     private @Nullable Decision decideLockFree(KeyEntry entry, long permits, long now, Step[] steps) {
         while (true) {
-            long[] words = entry.words();
-            if (words == KeyEntry.DEAD) {
+            long stamp = entry.readStamp();
+            if (stamp == KeyEntry.DEAD) {
                 return null;
             }
-            KeyEntry.evaluate(limits, words, null, now, permits, steps);
-            Decision decision = Decisions.combine(policy, permits, steps);
-            if (!decision.isAllowed() || permits == 0) {
-                return decision;
+            entry.evaluate(limits, now, permits, steps);
+            if (!entry.validate(stamp)) {
+                continue; // read while an admission stored new words: evaluate again
             }
-            if (entry.replace(words, next(words, steps))) {
-                return decision;
+            boolean admit = permits > 0 && Decisions.allAllow(steps, limits.size());
+            if (!admit || entry.write(stamp, steps, limits.size())) {
+                return Decisions.combine(policy, permits, steps);
             }
         }
     }
 
     private @Nullable Decision decideLocked(KeyEntry entry, long permits, long now, Step[] steps) {
         synchronized (entry) {
-            long[] words = entry.words();
-            if (words == KeyEntry.DEAD) {
+            long stamp = entry.readStamp();
+            if (stamp == KeyEntry.DEAD) {
                 return null;
             }
-            KeyEntry.evaluate(limits, words, entry, now, permits, steps);
+            entry.evaluate(limits, now, permits, steps);
             Decision decision = Decisions.combine(policy, permits, steps);
             if (decision.isAllowed() && permits > 0) {
                 for (int i = 0; i < limits.size(); i++) {
@@ -90,20 +90,10 @@ final class PolicyStore {
                         log.append(now, permits);
                     }
                 }
-                entry.replace(words, next(words, steps));
+                entry.write(stamp, steps, limits.size()); // every writer holds the monitor: cannot fail
             }
             return decision;
         }
-    }
-
-    private long[] next(long[] words, Step[] steps) {
-        long[] next = new long[words.length];
-        for (int i = 0; i < limits.size(); i++) {
-            next[i * 3] = steps[i].s0;
-            next[i * 3 + 1] = steps[i].s1;
-            next[i * 3 + 2] = steps[i].s2;
-        }
-        return next;
     }
 
     void reset(String key) {
@@ -118,22 +108,11 @@ final class PolicyStore {
         boolean killed;
         if (entry.hasLogs()) {
             synchronized (entry) {
-                killed = killIfAllowed(entry, force, entry.words());
+                killed = entry.kill(force, limits, engine.now(), new Step());
             }
         } else {
-            long[] words = entry.words();
-            killed = killIfAllowed(entry, force, words);
+            killed = entry.kill(force, limits, engine.now(), new Step());
         }
         return killed && entries.remove(key, entry);
-    }
-
-    private boolean killIfAllowed(KeyEntry entry, boolean force, long[] words) {
-        if (words == KeyEntry.DEAD) {
-            return false;
-        }
-        if (!force && !entry.isFresh(limits, engine.now(), new Step())) {
-            return false;
-        }
-        return entry.kill(words);
     }
 }

@@ -119,7 +119,10 @@ final class RedisDecisionStore implements DecisionStore {
     }
 
     private Scripted scripted(RateLimitPolicy policy) {
-        return scripts.computeIfAbsent(policy, p -> new Scripted(new PolicyScript(keyPrefix, p), new KeyBatches()));
+        Scripted scripted = scripts.get(policy); // no capturing lambda on the hot path
+        return scripted != null
+                ? scripted
+                : scripts.computeIfAbsent(policy, p -> new Scripted(new PolicyScript(keyPrefix, p), new KeyBatches()));
     }
 
     @Override

@@ -1,0 +1,82 @@
+package dev.perfplatform.bench;
+
+import dev.perfplatform.ratelimit.Algorithm;
+import dev.perfplatform.ratelimit.Limit;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.time.Duration;
+
+/**
+ * The limits every benchmark uses, one place for ours and the peers' equivalents: {@code admitted} is a rate no
+ * benchmark thread can exhaust, {@code denied} admits 10 requests an hour, so all but the first few are denied.
+ */
+public final class Profiles {
+
+    /** A rate no benchmark can exhaust: 10<sup>9</sup> per second. */
+    public static final long HUGE = 1_000_000_000L;
+    /** Requests per hour the denying profile admits. */
+    public static final long FEW = 10;
+
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private Profiles() {}
+
+    /** Whether {@code load} is the admitting profile ({@code admitted}) rather than the denying one. */
+    public static boolean admitted(String load) {
+        return switch (load) {
+            case "admitted" -> true;
+            case "denied" -> false;
+            default -> throw new IllegalArgumentException("load must be admitted or denied but was " + load);
+        };
+    }
+
+    /**
+     * Our limit of {@code algorithm} under the profile. The sliding window log keeps an entry per admitted request,
+     * so its admitting profile is 10<sup>6</sup> per 10 ms (still 10<sup>8</sup> per second) to bound its memory.
+     */
+    public static Limit limit(Algorithm algorithm, boolean admitted) {
+        long count = admitted ? HUGE : FEW;
+        Duration period = admitted ? SECOND : HOUR;
+        return switch (algorithm) {
+            case TOKEN_BUCKET -> Limit.tokenBucket(count, count, period);
+            case GCRA -> Limit.gcra(count, period, count);
+            case FIXED_WINDOW -> Limit.fixedWindow(count, period);
+            case SLIDING_WINDOW_COUNTER -> Limit.slidingWindowCounter(count, period);
+            case SLIDING_WINDOW_LOG ->
+                admitted
+                        ? Limit.slidingWindowLog(1_000_000, Duration.ofMillis(10))
+                        : Limit.slidingWindowLog(count, period);
+        };
+    }
+
+    /** bucket4j's equivalent of our token bucket under the profile: greedy refill, same capacity and rate. */
+    public static BucketConfiguration bucket4j(boolean admitted) {
+        long count = admitted ? HUGE : FEW;
+        Duration period = admitted ? SECOND : HOUR;
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(count).refillGreedy(count, period))
+                .build();
+    }
+
+    /** resilience4j's equivalent: {@code limitForPeriod} per period, never waiting ({@code timeoutDuration=0}). */
+    public static RateLimiterConfig resilience4j(boolean admitted) {
+        return RateLimiterConfig.custom()
+                .limitForPeriod((int) (admitted ? HUGE : FEW))
+                .limitRefreshPeriod(admitted ? SECOND : HOUR)
+                .timeoutDuration(Duration.ZERO)
+                .build();
+    }
+
+    /** The no-synchronisation baseline under the profile: same capacity and rate as our token bucket. */
+    public static UnsynchronizedBucket baseline(boolean admitted) {
+        long count = admitted ? HUGE : FEW;
+        Duration period = admitted ? SECOND : HOUR;
+        return new UnsynchronizedBucket(count, period.toNanos() / count);
+    }
+
+    /** Guava's equivalent rate in permits per second. */
+    public static double guavaPermitsPerSecond(boolean admitted) {
+        return admitted ? HUGE : FEW / 3600.0;
+    }
+}
