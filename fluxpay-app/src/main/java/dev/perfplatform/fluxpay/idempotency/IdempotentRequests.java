@@ -5,8 +5,10 @@ import dev.perfplatform.fluxpay.api.ApiException;
 import dev.perfplatform.fluxpay.api.ApiResponses;
 import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.RenderedResponse;
+import dev.perfplatform.fluxpay.api.RequestBodies;
 import dev.perfplatform.fluxpay.idempotency.IdempotencyRecords.Scope;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +43,17 @@ public class IdempotentRequests {
     private final IdempotencyRecords records;
     private final TransactionalOperator transactions;
     private final ApiResponses responses;
+    private final RequestBodies bodies;
     private final IdempotencySettings settings;
 
     IdempotentRequests(
             IdempotencyRecords records,
             TransactionalOperator transactions,
             ApiResponses responses,
+            RequestBodies bodies,
             IdempotencySettings settings) {
         this.records = records;
+        this.bodies = bodies;
         this.transactions = transactions;
         this.responses = responses;
         this.settings = settings;
@@ -76,6 +81,22 @@ public class IdempotentRequests {
                         ? Mono.just(claim.response().toEntity(true))
                         : run(new KeySteps(scope, token, claim.recoveryPoint()), work)
                                 .map(answer -> answer.toEntity(false)));
+    }
+
+    /**
+     * Answers a request with a JSON body: the body is fingerprinted as sent, then read strictly as {@code type} (a
+     * {@code VAL_001} leaves the key free) and handed to {@code work}.
+     */
+    public <T> Mono<ResponseEntity<byte[]>> execute(
+            UUID merchantId,
+            @Nullable String key,
+            String endpoint,
+            byte @Nullable [] body,
+            Class<T> type,
+            BiFunction<T, IdempotentWork.Steps, Mono<RenderedResponse>> work) {
+        byte[] raw = body == null ? new byte[0] : body;
+        return execute(
+                merchantId, key, endpoint, raw, steps -> Mono.defer(() -> work.apply(bodies.read(raw, type), steps)));
     }
 
     /** Claims the key, or finds the answer to replay; {@code attempt} bounds the retries after a lost race. */

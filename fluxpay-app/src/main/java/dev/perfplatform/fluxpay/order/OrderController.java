@@ -6,7 +6,6 @@ import dev.perfplatform.fluxpay.api.ApiResponses;
 import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.Ids;
 import dev.perfplatform.fluxpay.api.Page;
-import dev.perfplatform.fluxpay.api.RequestBodies;
 import dev.perfplatform.fluxpay.idempotency.IdempotentRequests;
 import dev.perfplatform.fluxpay.merchant.Merchant;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,14 +34,11 @@ public class OrderController {
 
     private final OrderRepository orders;
     private final IdempotentRequests idempotent;
-    private final RequestBodies bodies;
     private final ApiResponses responses;
 
-    public OrderController(
-            OrderRepository orders, IdempotentRequests idempotent, RequestBodies bodies, ApiResponses responses) {
+    public OrderController(OrderRepository orders, IdempotentRequests idempotent, ApiResponses responses) {
         this.orders = orders;
         this.idempotent = idempotent;
-        this.bodies = bodies;
         this.responses = responses;
     }
 
@@ -53,17 +49,15 @@ public class OrderController {
             @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @RequestBody(required = false) byte @Nullable [] body) {
-        byte[] raw = body == null ? new byte[0] : body;
         return idempotent.execute(
                 merchant.id(),
                 key,
                 "POST /orders",
-                raw,
-                steps -> steps.finish(Mono.defer(() -> {
-                    CreateOrderRequest request = bodies.read(raw, CreateOrderRequest.class);
-                    return orders.insert(merchant.id(), UUID.randomUUID(), request, totalOf(request))
-                            .map(order -> responses.ok(HttpStatus.CREATED, order));
-                })));
+                body,
+                CreateOrderRequest.class,
+                (request, steps) ->
+                        steps.finish(orders.insert(merchant.id(), UUID.randomUUID(), request, totalOf(request))
+                                .map(order -> responses.ok(HttpStatus.CREATED, order))));
     }
 
     @GetMapping("/{orderId}")

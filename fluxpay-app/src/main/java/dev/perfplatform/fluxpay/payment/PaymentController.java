@@ -5,7 +5,6 @@ import dev.perfplatform.fluxpay.api.ApiResponses;
 import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.Ids;
 import dev.perfplatform.fluxpay.api.Page;
-import dev.perfplatform.fluxpay.api.RequestBodies;
 import dev.perfplatform.fluxpay.idempotency.IdempotentRequests;
 import dev.perfplatform.fluxpay.merchant.Merchant;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,19 +33,13 @@ public class PaymentController {
     private final PaymentService service;
     private final PaymentRepository payments;
     private final IdempotentRequests idempotent;
-    private final RequestBodies bodies;
     private final ApiResponses responses;
 
     public PaymentController(
-            PaymentService service,
-            PaymentRepository payments,
-            IdempotentRequests idempotent,
-            RequestBodies bodies,
-            ApiResponses responses) {
+            PaymentService service, PaymentRepository payments, IdempotentRequests idempotent, ApiResponses responses) {
         this.service = service;
         this.payments = payments;
         this.idempotent = idempotent;
-        this.bodies = bodies;
         this.responses = responses;
     }
 
@@ -57,17 +50,14 @@ public class PaymentController {
             @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @RequestBody(required = false) byte @Nullable [] body) {
-        byte[] raw = body == null ? new byte[0] : body;
         return idempotent.execute(
                 merchant.id(),
                 key,
                 "POST /payments",
-                raw,
-                steps -> steps.finish(Mono.defer(() -> {
-                    CreatePaymentRequest request = bodies.read(raw, CreatePaymentRequest.class);
-                    return service.create(merchant.id(), request)
-                            .map(payment -> responses.ok(HttpStatus.CREATED, payment));
-                })));
+                body,
+                CreatePaymentRequest.class,
+                (request, steps) -> steps.finish(service.create(merchant.id(), request)
+                        .map(payment -> responses.ok(HttpStatus.CREATED, payment))));
     }
 
     @PostMapping("/{paymentId}/confirm")
@@ -78,18 +68,14 @@ public class PaymentController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @PathVariable String paymentId,
             @RequestBody(required = false) byte @Nullable [] body) {
-        byte[] raw = body == null ? new byte[0] : body;
-        String endpoint = "POST /payments/" + paymentId + "/confirm";
         return idempotent.execute(
                 merchant.id(),
                 key,
-                endpoint,
-                raw,
-                steps -> Mono.defer(() -> {
-                    UUID id = Ids.parse(paymentId, ErrorCode.PAY_001);
-                    ConfirmPaymentRequest request = bodies.read(raw, ConfirmPaymentRequest.class);
-                    return service.confirm(merchant.id(), id, request, steps);
-                }));
+                "POST /payments/" + paymentId + "/confirm",
+                body,
+                ConfirmPaymentRequest.class,
+                (request, steps) ->
+                        service.confirm(merchant.id(), Ids.parse(paymentId, ErrorCode.PAY_001), request, steps));
     }
 
     @GetMapping("/{paymentId}")

@@ -4,7 +4,6 @@ import dev.perfplatform.fluxpay.api.ApiException;
 import dev.perfplatform.fluxpay.api.ApiResponse;
 import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.Ids;
-import dev.perfplatform.fluxpay.api.RequestBodies;
 import dev.perfplatform.fluxpay.idempotency.IdempotentRequests;
 import dev.perfplatform.fluxpay.merchant.Merchant;
 import dev.perfplatform.fluxpay.payment.PaymentRepository;
@@ -32,19 +31,16 @@ public class RefundController {
     private final RefundRepository refunds;
     private final PaymentRepository payments;
     private final IdempotentRequests idempotent;
-    private final RequestBodies bodies;
 
     public RefundController(
             RefundService service,
             RefundRepository refunds,
             PaymentRepository payments,
-            IdempotentRequests idempotent,
-            RequestBodies bodies) {
+            IdempotentRequests idempotent) {
         this.service = service;
         this.refunds = refunds;
         this.payments = payments;
         this.idempotent = idempotent;
-        this.bodies = bodies;
     }
 
     @PostMapping("/api/v1/refunds")
@@ -54,16 +50,13 @@ public class RefundController {
             @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @RequestBody(required = false) byte @Nullable [] body) {
-        byte[] raw = body == null ? new byte[0] : body;
         return idempotent.execute(
                 merchant.id(),
                 key,
                 "POST /refunds",
-                raw,
-                steps -> Mono.defer(() -> {
-                    CreateRefundRequest request = bodies.read(raw, CreateRefundRequest.class);
-                    return service.create(merchant.id(), request, steps);
-                }));
+                body,
+                CreateRefundRequest.class,
+                (request, steps) -> service.create(merchant.id(), request, steps));
     }
 
     @GetMapping("/api/v1/refunds/{refundId}")
