@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.payment;
 
+import dev.perfplatform.fluxpay.SelfUrl;
 import dev.perfplatform.fluxpay.api.ApiException;
 import dev.perfplatform.fluxpay.api.ApiResponses;
 import dev.perfplatform.fluxpay.api.ErrorCode;
@@ -14,7 +15,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -37,7 +37,7 @@ public class PaymentService {
     private final PaymentGateway gateway;
     private final PaymentOutcomes outcomes;
     private final ApiResponses responses;
-    private final Environment environment;
+    private final SelfUrl selfUrl;
     private final SagaBoundaries boundaries;
 
     public PaymentService(
@@ -46,7 +46,7 @@ public class PaymentService {
             PaymentGateway gateway,
             PaymentOutcomes outcomes,
             ApiResponses responses,
-            Environment environment,
+            SelfUrl selfUrl,
             ObjectProvider<SagaBoundaries> boundaries) {
         this.boundaries = boundaries.getIfAvailable(() -> SagaBoundaries.NONE);
         this.payments = payments;
@@ -54,7 +54,7 @@ public class PaymentService {
         this.gateway = gateway;
         this.outcomes = outcomes;
         this.responses = responses;
-        this.environment = environment;
+        this.selfUrl = selfUrl;
     }
 
     /** A READY payment for the merchant's PENDING order, for exactly its total; call inside a transaction. */
@@ -163,8 +163,7 @@ public class PaymentService {
         if (payment.status() != PaymentStatus.READY) {
             return payment;
         }
-        String base = environment.getProperty(
-                "fluxpay.public-base-url", "http://127.0.0.1:" + environment.getProperty("local.server.port", "8081"));
+        String base = selfUrl.base();
         return payment.withCheckoutUrl(
                 base + "/sim/checkout?orderId=" + payment.paymentId() + "&amount=" + payment.amount());
     }

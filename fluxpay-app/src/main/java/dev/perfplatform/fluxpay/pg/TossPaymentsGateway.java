@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.pg;
 
+import dev.perfplatform.fluxpay.SelfUrl;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -53,10 +53,10 @@ public class TossPaymentsGateway implements PaymentGateway {
 
     private final WebClient http;
     private final TossSettings settings;
-    private final Environment environment;
+    private final SelfUrl selfUrl;
     private final JsonMapper json;
 
-    public TossPaymentsGateway(TossSettings settings, Environment environment, JsonMapper json) {
+    public TossPaymentsGateway(TossSettings settings, SelfUrl selfUrl, JsonMapper json) {
         HttpClient client = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         settings.connectTimeout().toMillis())
@@ -66,7 +66,7 @@ public class TossPaymentsGateway implements PaymentGateway {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, basic(settings.secretKey()))
                 .build();
         this.settings = settings;
-        this.environment = environment;
+        this.selfUrl = selfUrl;
         this.json = json;
     }
 
@@ -173,7 +173,7 @@ public class TossPaymentsGateway implements PaymentGateway {
         if (configured != null) {
             return configured.toString().replaceAll("/+$", "");
         }
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port", "8081") + "/sim/v1";
+        return selfUrl.base() + "/sim/v1";
     }
 
     private static String basic(String secretKey) {

@@ -1,6 +1,7 @@
 package dev.perfplatform.fluxpay.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.perfplatform.fluxpay.FluxPayApplication;
 import dev.perfplatform.testing.sql.PostgresDatabase;
@@ -73,7 +74,11 @@ class CrashRecoveryIntegrationTests {
         String paymentKey = text("SELECT payment_key FROM sim_payments WHERE order_id = '" + paymentId + "'");
 
         try (ConfigurableApplicationContext second = start(null)) {
-            Thread.sleep(1_200); // the crashed attempt's lease (1 s) runs out
+            // the crashed attempt's lease (1 s) runs out, by the database's clock
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> text("SELECT bool_and(locked_until <= now()) FROM idempotency_keys"
+                                    + " WHERE idempotency_key = '" + key + "'")
+                            .equals("t"));
             HttpResponse<String> retried =
                     http.send(confirm(port(second), payment, paymentKey, key), HttpResponse.BodyHandlers.ofString());
 

@@ -2,6 +2,7 @@ package dev.perfplatform.fluxpay.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfplatform.fluxpay.SelfUrl;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class TossPaymentsGatewayTests {
         URI base = URI.create(server.url("/v1").toString());
         gateway = new TossPaymentsGateway(
                 new TossSettings(base, SECRET, Duration.ofSeconds(1), Duration.ofMillis(500)),
-                new MockEnvironment(),
+                new SelfUrl(new MockEnvironment()),
                 JsonMapper.builder().build());
     }
 
