@@ -16,6 +16,7 @@ public enum ErrorCode {
     PAY_009(HttpStatus.NOT_FOUND, "Refund not found"),
     PAY_010(HttpStatus.CONFLICT, "The payment cannot be refunded in its state"),
     PAY_011(HttpStatus.CONFLICT, "Another refund of this payment is in progress; retry when it has finished"),
+    PAY_012(HttpStatus.CONFLICT, "The PG approved the payment but it could not be kept; the charge is cancelled"),
 
     VAL_001(HttpStatus.BAD_REQUEST, "Invalid request"),
     VAL_002(HttpStatus.BAD_REQUEST, "Idempotency-Key header is required"),

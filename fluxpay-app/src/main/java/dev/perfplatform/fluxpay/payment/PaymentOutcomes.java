@@ -23,10 +23,12 @@ class PaymentOutcomes {
 
     private final PaymentRepository payments;
     private final OrderRepository orders;
+    private final Compensations compensations;
 
-    PaymentOutcomes(PaymentRepository payments, OrderRepository orders) {
+    PaymentOutcomes(PaymentRepository payments, OrderRepository orders, Compensations compensations) {
         this.payments = payments;
         this.orders = orders;
+        this.compensations = compensations;
     }
 
     /**
@@ -38,23 +40,22 @@ class PaymentOutcomes {
         if (outcome instanceof PgOutcome.Approved approved) {
             if (approved.amount() != payment.amount()) {
                 log.error("PG approved {} for payment {} of {}", approved.amount(), paymentId, payment.amount());
-                return unknown(
-                        payment,
-                        "PG approved " + approved.amount() + " instead of " + payment.amount() + " (" + via + ")",
-                        Map.of("pgAmount", approved.amount()));
+                return done(payment, approved, via)
+                        .flatMap(done -> compensations.mark(
+                                done,
+                                Compensation.AMOUNT_MISMATCH,
+                                approved.amount(),
+                                "the PG approved " + approved.amount() + " instead of " + payment.amount()));
             }
-            return payments.transition(
-                            paymentId,
-                            PENDING,
-                            PaymentStatus.DONE,
-                            "approved by the PG (" + via + ")",
-                            new Changes(null, approved.approvedAt(), null, null, Map.of()))
-                    .flatMap(done -> orders.markPaid(done.orderId()).map(paid -> {
-                        if (!paid) {
-                            log.warn("payment {} approved for an order no longer pending", paymentId);
-                        }
-                        return done;
-                    }));
+            return done(payment, approved, via)
+                    .flatMap(done -> orders.markPaid(done.orderId())
+                            .flatMap(paid -> paid
+                                    ? Mono.just(done)
+                                    : compensations.mark(
+                                            done,
+                                            Compensation.ORDER_NOT_PENDING,
+                                            approved.amount(),
+                                            "the order was canceled or expired while the payment was confirmed")));
         }
         if (outcome instanceof PgOutcome.Declined declined) {
             return payments.transition(
@@ -66,6 +67,15 @@ class PaymentOutcomes {
         }
         PgOutcome.Unknown unknown = (PgOutcome.Unknown) outcome;
         return unknown(payment, "outcome unknown: " + unknown.reason() + " (" + via + ")", Map.of());
+    }
+
+    private Mono<Payment> done(Payment payment, PgOutcome.Approved approved, String via) {
+        return payments.transition(
+                payment.paymentId(),
+                PENDING,
+                PaymentStatus.DONE,
+                "approved by the PG (" + via + ")",
+                new Changes(null, approved.approvedAt(), null, null, Map.of("pgAmount", approved.amount())));
     }
 
     private Mono<Payment> unknown(Payment payment, String cause, Map<String, Object> data) {

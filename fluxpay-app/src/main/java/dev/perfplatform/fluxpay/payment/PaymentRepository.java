@@ -135,9 +135,12 @@ public class PaymentRepository {
         return db.sql("""
                         UPDATE payments p SET next_check_at = now() + make_interval(secs => :lease)
                         WHERE p.id IN (SELECT id FROM payments
-                                       WHERE status IN ('UNKNOWN', 'IN_PROGRESS') AND next_check_at <= now()
+                                       WHERE next_check_at <= now()
+                                         AND (status IN ('UNKNOWN', 'IN_PROGRESS')
+                                              OR status = 'DONE' AND compensation IS NOT NULL)
                                        ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                         RETURNING p.id, p.merchant_id, p.payment_key, p.check_attempts,
+                                  p.status = 'DONE' AS compensating,
                                   p.created_at < now() - make_interval(secs => :giveUp) AS give_up""")
                 .bind("lease", lease.toMillis() / 1000.0)
                 .bind("limit", limit)
@@ -147,6 +150,7 @@ public class PaymentRepository {
                         uuid(row, "merchant_id"),
                         row.get("payment_key", String.class),
                         (int) number(row, "check_attempts"),
+                        Boolean.TRUE.equals(row.get("compensating", Boolean.class)),
                         Boolean.TRUE.equals(row.get("give_up", Boolean.class))))
                 .all();
     }
@@ -159,6 +163,49 @@ public class PaymentRepository {
                 .bind("attempts", attempts)
                 .bind("after", after.toMillis() / 1000.0)
                 .then();
+    }
+
+    /**
+     * Marks a DONE payment for compensation of {@code pgAmount}, with the reason as its failure, and schedules the
+     * reconciler's first retry {@code after} from now (the caller tries first).
+     */
+    public Mono<Payment> markForCompensation(
+            UUID paymentId, Compensation reason, long pgAmount, String message, java.time.Duration after) {
+        return db.sql("""
+                        UPDATE payments p SET compensation = :reason, compensation_amount = :amount,
+                            failure_code = :reason, failure_message = :message, updated_at = now(),
+                            next_check_at = now() + make_interval(secs => :after)
+                        WHERE p.id = :id AND p.status = 'DONE'
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", paymentId)
+                .bind("reason", reason.name())
+                .bind("amount", pgAmount)
+                .bind("message", message)
+                .bind("after", after.toMillis() / 1000.0)
+                .map(PaymentRepository::payment)
+                .one();
+    }
+
+    /** The payment's compensation, while it is marked and still DONE. */
+    public Mono<PendingCompensation> pendingCompensation(UUID paymentId) {
+        return db.sql("SELECT id, payment_key, compensation, compensation_amount, check_attempts FROM payments"
+                        + " WHERE id = :id AND status = 'DONE' AND compensation IS NOT NULL")
+                .bind("id", paymentId)
+                .map(row -> new PendingCompensation(
+                        uuid(row, "id"),
+                        string(row, "payment_key"),
+                        Compensation.valueOf(string(row, "compensation")),
+                        number(row, "compensation_amount"),
+                        (int) number(row, "check_attempts")))
+                .one();
+    }
+
+    /** Records a cancelled payment's whole amount as given back. */
+    public Mono<Payment> refundInFull(UUID paymentId) {
+        return db.sql("UPDATE payments p SET refunded_amount = amount WHERE p.id = :id RETURNING " + COLUMNS)
+                .bind("id", paymentId)
+                .map(PaymentRepository::payment)
+                .one();
     }
 
     /** The payment's events in order: (from, to, cause). */
@@ -237,7 +284,16 @@ public class PaymentRepository {
 
     private record Transitioned(Payment payment, PaymentStatus from, int seq) {}
 
-    /** A payment due for a PG look-up. */
+    /** A payment due for a PG look-up, or for its compensation when {@code compensating}. */
     public record DueCheck(
-            UUID paymentId, UUID merchantId, @Nullable String paymentKey, int attempts, boolean giveUp) {}
+            UUID paymentId,
+            UUID merchantId,
+            @Nullable String paymentKey,
+            int attempts,
+            boolean compensating,
+            boolean giveUp) {}
+
+    /** A DONE payment whose charge the engine must give back: {@code amount} is what the PG holds. */
+    public record PendingCompensation(
+            UUID paymentId, String paymentKey, Compensation reason, long amount, int attempts) {}
 }

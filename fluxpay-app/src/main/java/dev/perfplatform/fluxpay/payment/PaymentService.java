@@ -14,6 +14,8 @@ import dev.perfplatform.fluxpay.pg.PgOutcome;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -25,9 +27,12 @@ import reactor.core.publisher.Mono;
  * and the key records that the PG call is about to happen (one transaction); the PG is called with a key derived from
  * the payment; the outcome, the order's PAID status and the stored answer commit together. A retry after a crash
  * between those steps sends the same confirm with the same PG key, which the PG answers from its idempotency record.
+ * A charge the engine cannot keep (another amount, an order canceled meanwhile) is given back by {@link Compensations}.
  */
 @Service
 public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     /** Recovery point: the PG confirm may have been sent. */
     static final String CONFIRM_SENT = "pg_confirm_sent";
@@ -39,6 +44,7 @@ public class PaymentService {
     private final ApiResponses responses;
     private final SelfUrl selfUrl;
     private final SagaBoundaries boundaries;
+    private final Compensations compensations;
 
     public PaymentService(
             PaymentRepository payments,
@@ -47,7 +53,9 @@ public class PaymentService {
             PaymentOutcomes outcomes,
             ApiResponses responses,
             SelfUrl selfUrl,
+            Compensations compensations,
             ObjectProvider<SagaBoundaries> boundaries) {
+        this.compensations = compensations;
         this.boundaries = boundaries.getIfAvailable(() -> SagaBoundaries.NONE);
         this.payments = payments;
         this.orders = orders;
@@ -112,11 +120,21 @@ public class PaymentService {
                                     started.amount(),
                                     "confirm-" + paymentId)));
         }
-        return outcome.flatMap(result ->
-                boundaries.pass(SagaBoundaries.AFTER_PG_CALL).then(steps.finish(apply(merchantId, paymentId, result))));
+        return outcome.flatMap(result -> boundaries
+                        .pass(SagaBoundaries.AFTER_PG_CALL)
+                        .then(steps.finish(apply(merchantId, paymentId, result))))
+                .flatMap(answer -> compensateIfNeeded(paymentId).thenReturn(answer));
     }
 
-    /** READY → IN_PROGRESS with the paymentKey, once the amount is the payment's own. */
+    /** Gives back at once a charge the outcome could not keep; the reconciler retries if this fails. */
+    private Mono<Payment> compensateIfNeeded(UUID paymentId) {
+        return compensations.runIfPending(paymentId).onErrorResume(failure -> {
+            log.warn("payment {}: compensation left to the reconciler: {}", paymentId, failure.toString());
+            return Mono.empty();
+        });
+    }
+
+    /** READY → IN_PROGRESS with the paymentKey, once the amount is the payment's own and its order still payable. */
     private Mono<Payment> start(UUID merchantId, UUID paymentId, ConfirmPaymentRequest request) {
         return payments.find(merchantId, paymentId)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_001)))
@@ -125,14 +143,18 @@ public class PaymentService {
                         return Mono.error(
                                 new ApiException(ErrorCode.PAY_002, "Amount differs from the payment's amount"));
                     }
-                    return payments.transition(
-                                    paymentId,
-                                    EnumSet.of(PaymentStatus.READY),
-                                    PaymentStatus.IN_PROGRESS,
-                                    "confirm requested",
-                                    new Changes(request.paymentKey(), null, null, null, Map.of()))
-                            .switchIfEmpty(Mono.error(new ApiException(
-                                    ErrorCode.PAY_003, "Payment is " + payment.status() + ", not READY")));
+                    return orders.find(merchantId, payment.orderId())
+                            .filter(order -> order.status() != OrderStatus.PENDING)
+                            .flatMap(order -> Mono.<Payment>error(new ApiException(
+                                    ErrorCode.ORD_002, "Order is " + order.status() + ", not payable")))
+                            .switchIfEmpty(payments.transition(
+                                            paymentId,
+                                            EnumSet.of(PaymentStatus.READY),
+                                            PaymentStatus.IN_PROGRESS,
+                                            "confirm requested",
+                                            new Changes(request.paymentKey(), null, null, null, Map.of()))
+                                    .switchIfEmpty(Mono.error(new ApiException(
+                                            ErrorCode.PAY_003, "Payment is " + payment.status() + ", not READY"))));
                 });
     }
 
@@ -155,7 +177,13 @@ public class PaymentService {
                                         ? payment.status()
                                         : payment.failure().code())));
             case UNKNOWN, IN_PROGRESS, NEEDS_ATTENTION -> responses.ok(HttpStatus.ACCEPTED, withCheckout(payment));
-            default -> responses.ok(HttpStatus.OK, withCheckout(payment));
+            default -> {
+                Payment.Failure compensated = payment.failure();
+                yield compensated == null
+                        ? responses.ok(HttpStatus.OK, withCheckout(payment))
+                        : responses.failure(new ApiException(
+                                ErrorCode.PAY_012, "The PG approved the payment, but " + compensated.message()));
+            }
         };
     }
 

@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Resolves payments whose outcome is unknown or stuck in progress by looking them up at the PG, on the backoff of
- * {@link ReconcilerSettings} (seconds at first, then minutes, hours, daily); after the give-up age they become
- * NEEDS_ATTENTION. Payments are claimed with {@code FOR UPDATE SKIP LOCKED}, so instances share the work.
+ * {@link ReconcilerSettings} (seconds at first, then minutes, hours, daily), and finishes compensations whose PG
+ * cancel was interrupted or unanswered; after the give-up age they become NEEDS_ATTENTION. Payments are claimed with {@code FOR UPDATE SKIP LOCKED}, so instances share the work.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "fluxpay.reconciler.enabled", matchIfMissing = true)
@@ -32,6 +32,7 @@ class Reconciler {
 
     private final PaymentRepository payments;
     private final PaymentOutcomes outcomes;
+    private final Compensations compensations;
     private final PaymentGateway gateway;
     private final TransactionalOperator transactions;
     private final ReconcilerSettings settings;
@@ -40,12 +41,14 @@ class Reconciler {
     Reconciler(
             PaymentRepository payments,
             PaymentOutcomes outcomes,
+            Compensations compensations,
             PaymentGateway gateway,
             TransactionalOperator transactions,
             ReconcilerSettings settings,
             MeterRegistry meters) {
         this.payments = payments;
         this.outcomes = outcomes;
+        this.compensations = compensations;
         this.gateway = gateway;
         this.transactions = transactions;
         this.settings = settings;
@@ -75,7 +78,9 @@ class Reconciler {
             return transactions
                     .transactional(payments.transition(
                             due.paymentId(),
-                            EnumSet.of(PaymentStatus.UNKNOWN, PaymentStatus.IN_PROGRESS),
+                            due.compensating()
+                                    ? EnumSet.of(PaymentStatus.DONE)
+                                    : EnumSet.of(PaymentStatus.UNKNOWN, PaymentStatus.IN_PROGRESS),
                             PaymentStatus.NEEDS_ATTENTION,
                             "unresolved after " + settings.giveUpAfter(),
                             new Changes(null, null, null, null, Map.of("attempts", due.attempts()))))
@@ -83,6 +88,9 @@ class Reconciler {
                         needsAttention.increment();
                         log.error("payment {} needs attention: unresolved at the PG", due.paymentId());
                     });
+        }
+        if (due.compensating()) {
+            return compensations.runIfPending(due.paymentId());
         }
         String paymentKey = due.paymentKey();
         Mono<PgOutcome> outcome =

@@ -17,6 +17,9 @@ public interface SagaBoundaries {
     /** After the PG answered, before the outcome commits. */
     String AFTER_PG_CALL = "after-pg-call";
 
+    /** After a compensation was marked (with the PG outcome it compensates), before the PG cancel. */
+    String BEFORE_COMPENSATION = "before-compensation";
+
     /** Completes when the request may go on past {@code boundary}. */
     Mono<Void> pass(String boundary);
 

@@ -33,6 +33,7 @@ public class TossPaymentsGateway implements PaymentGateway {
 
     /** Definitive refusals: no money moved. */
     private static final Set<String> DECLINES = Set.of(
+            "ALREADY_CANCELED_PAYMENT",
             "NOT_CANCELABLE_AMOUNT",
             "NOT_CANCELABLE_PAYMENT",
             "NOT_MATCHES_REFUNDABLE_AMOUNT",

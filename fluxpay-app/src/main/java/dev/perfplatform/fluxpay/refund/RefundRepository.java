@@ -34,7 +34,7 @@ public class RefundRepository {
      */
     public Mono<Long> reserve(UUID paymentId, long amount) {
         return db.sql("UPDATE payments SET refunded_amount = refunded_amount + :amount, updated_at = now()"
-                        + " WHERE id = :id AND status IN ('DONE', 'PARTIAL_CANCELED')"
+                        + " WHERE id = :id AND status IN ('DONE', 'PARTIAL_CANCELED') AND compensation IS NULL"
                         + " AND refunded_amount + :amount <= amount"
                         + " RETURNING amount - refunded_amount + :amount AS refundable_before")
                 .bind("id", paymentId)

@@ -69,6 +69,12 @@ public class RefundService {
                         return Mono.error(new ApiException(
                                 ErrorCode.PAY_010, "Payment is " + payment.status() + ", not refundable"));
                     }
+                    if (payment.failure() != null) {
+                        return Mono.error(new ApiException(
+                                ErrorCode.PAY_010,
+                                "Payment is being cancelled in full: "
+                                        + payment.failure().code()));
+                    }
                     // the refund row first, then the payment row: the order every refund transaction locks them in
                     return refunds.insert(
                                     merchantId,

@@ -176,6 +176,9 @@ public class SimulatorController {
         }
         return payments.find(paymentKey)
                 .flatMap(found -> {
+                    if (found.status().equals("CANCELED")) {
+                        return Mono.just(new Outcome(body(400, "ALREADY_CANCELED_PAYMENT", "already cancelled")));
+                    }
                     if (!found.status().equals("DONE") && !found.status().equals("PARTIAL_CANCELED")) {
                         return Mono.just(
                                 new Outcome(body(403, "NOT_CANCELABLE_PAYMENT", "payment is " + found.status())));
