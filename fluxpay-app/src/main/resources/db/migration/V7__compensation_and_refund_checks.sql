@@ -16,3 +16,12 @@ CREATE INDEX payments_due_for_check ON payments (next_check_at) WHERE next_check
 ALTER TABLE refunds ADD COLUMN next_check_at timestamptz;
 ALTER TABLE refunds ADD COLUMN check_attempts integer NOT NULL DEFAULT 0;
 CREATE INDEX refunds_due_for_check ON refunds (next_check_at) WHERE status = 'UNKNOWN';
+
+-- A refund still unknown after the give-up age needs a human; until then (and after) no other refund of its payment
+-- may start, because the PG's balance is uncertain.
+ALTER TABLE refunds DROP CONSTRAINT refunds_status_check;
+ALTER TABLE refunds ADD CONSTRAINT refunds_status_check
+    CHECK (status IN ('PENDING', 'SUCCEEDED', 'FAILED', 'UNKNOWN', 'NEEDS_ATTENTION'));
+DROP INDEX refunds_one_in_flight_per_payment;
+CREATE UNIQUE INDEX refunds_one_in_flight_per_payment ON refunds (payment_id)
+    WHERE status IN ('PENDING', 'UNKNOWN', 'NEEDS_ATTENTION');

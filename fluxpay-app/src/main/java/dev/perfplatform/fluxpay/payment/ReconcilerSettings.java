@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code fluxpay.reconciler.*}: how often due payments are looked for, the wait before each successive PG look-up of
- * an unknown payment (the last repeats), how long a payment may stay IN_PROGRESS before it is looked up (longer than
+ * {@code fluxpay.reconciler.*}: how often due payments and refunds are looked for, the wait before each successive PG
+ * look-up of an unknown payment or re-send of an unknown refund (the last repeats), how long a payment may stay IN_PROGRESS before it is looked up (longer than
  * the PG read timeout, so a confirm still waiting for its answer is left alone), and the age after which it needs a
  * human.
  */
@@ -24,7 +24,7 @@ public record ReconcilerSettings(
         @DefaultValue("20") int batchSize) {
 
     /** The wait before look-up number {@code attempt} (0-based). */
-    Duration backoff(int attempt) {
+    public Duration backoff(int attempt) {
         return backoff.get(Math.min(attempt, backoff.size() - 1));
     }
 }

@@ -8,6 +8,7 @@ import static dev.perfplatform.fluxpay.Rows.uuid;
 
 import dev.perfplatform.fluxpay.order.Currency;
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -98,6 +99,58 @@ public class RefundRepository {
                 .all();
     }
 
+    /** Schedules the next re-send of an UNKNOWN refund. */
+    public Mono<Void> scheduleCheck(UUID refundId, int attempts, Duration after) {
+        return db.sql("UPDATE refunds SET check_attempts = :attempts,"
+                        + " next_check_at = now() + make_interval(secs => :after) WHERE id = :id")
+                .bind("id", refundId)
+                .bind("attempts", attempts)
+                .bind("after", after.toMillis() / 1000.0)
+                .then();
+    }
+
+    /**
+     * Claims up to {@code limit} UNKNOWN refunds due for a re-send, pushing their next check {@code lease} ahead so no
+     * other instance takes them meanwhile.
+     */
+    public Flux<DueRefund> claimDue(int limit, Duration lease, Duration giveUpAfter) {
+        return db.sql("""
+                        UPDATE refunds r SET next_check_at = now() + make_interval(secs => :lease)
+                        WHERE r.id IN (SELECT id FROM refunds WHERE status = 'UNKNOWN' AND next_check_at <= now()
+                                       ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING r.id, r.merchant_id, r.check_attempts,
+                                  r.created_at < now() - make_interval(secs => :giveUp) AS give_up""")
+                .bind("lease", lease.toMillis() / 1000.0)
+                .bind("limit", limit)
+                .bind("giveUp", giveUpAfter.toMillis() / 1000.0)
+                .map(row -> new DueRefund(
+                        uuid(row, "id"),
+                        uuid(row, "merchant_id"),
+                        (int) number(row, "check_attempts"),
+                        Boolean.TRUE.equals(row.get("give_up", Boolean.class))))
+                .all();
+    }
+
+    /** The payment's UNKNOWN refunds, to resolve before anything else is done to it. */
+    public Flux<DueRefund> unknownFor(UUID merchantId, UUID paymentId) {
+        return db.sql("SELECT id, merchant_id, check_attempts FROM refunds"
+                        + " WHERE payment_id = :payment AND merchant_id = :merchant AND status = 'UNKNOWN'")
+                .bind("payment", paymentId)
+                .bind("merchant", merchantId)
+                .map(row -> new DueRefund(
+                        uuid(row, "id"), uuid(row, "merchant_id"), (int) number(row, "check_attempts"), false))
+                .all();
+    }
+
+    /** UNKNOWN → NEEDS_ATTENTION: the amount stays reserved, and the payment takes no other refund. */
+    public Mono<Refund> needsAttention(UUID refundId) {
+        return db.sql("UPDATE refunds SET status = 'NEEDS_ATTENTION', next_check_at = NULL"
+                        + " WHERE id = :id AND status = 'UNKNOWN' RETURNING " + COLUMNS)
+                .bind("id", refundId)
+                .map(RefundRepository::refund)
+                .one();
+    }
+
     private static Refund refund(Readable row) {
         return new Refund(
                 uuid(row, "id"),
@@ -110,4 +163,7 @@ public class RefundRepository {
                 instant(row, "created_at"),
                 nullableInstant(row, "completed_at"));
     }
+
+    /** An UNKNOWN refund due for a re-send of its PG cancel. */
+    public record DueRefund(UUID refundId, UUID merchantId, int attempts, boolean giveUp) {}
 }

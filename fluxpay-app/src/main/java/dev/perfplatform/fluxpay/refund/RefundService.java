@@ -9,6 +9,7 @@ import dev.perfplatform.fluxpay.payment.Payment;
 import dev.perfplatform.fluxpay.payment.PaymentRepository;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
 import dev.perfplatform.fluxpay.payment.PaymentStatus;
+import dev.perfplatform.fluxpay.payment.ReconcilerSettings;
 import dev.perfplatform.fluxpay.pg.PaymentGateway;
 import dev.perfplatform.fluxpay.pg.PgOutcome;
 import java.util.EnumSet;
@@ -17,13 +18,15 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * Refunds in crash-safe steps: the amount is reserved on the payment and the refund recorded (one transaction, with
  * the key's recovery point); the PG cancels with the key {@code refund-<refundId>} and the refundable-amount guard;
  * the outcome, the payment's status and the stored answer commit together. A refused refund gives its reservation
- * back; an unknown one keeps it, so the refunded sum can never exceed what was captured.
+ * back; an unknown one keeps it, so the refunded sum can never exceed what was captured, and its cancel is re-sent
+ * with the same key (by {@link RefundReconciler}, and before any new refund of the payment) until the PG answers.
  */
 @Service
 public class RefundService {
@@ -36,27 +39,65 @@ public class RefundService {
     private final PaymentRepository payments;
     private final PaymentGateway gateway;
     private final ApiResponses responses;
+    private final TransactionalOperator transactions;
+    private final ReconcilerSettings reconciler;
 
     public RefundService(
-            RefundRepository refunds, PaymentRepository payments, PaymentGateway gateway, ApiResponses responses) {
+            RefundRepository refunds,
+            PaymentRepository payments,
+            PaymentGateway gateway,
+            ApiResponses responses,
+            TransactionalOperator transactions,
+            ReconcilerSettings reconciler) {
         this.refunds = refunds;
         this.payments = payments;
         this.gateway = gateway;
         this.responses = responses;
+        this.transactions = transactions;
+        this.reconciler = reconciler;
     }
 
     public Mono<RenderedResponse> create(UUID merchantId, CreateRefundRequest request, IdempotentWork.Steps steps) {
         UUID refundId = steps.operationId();
         Mono<Sent> sent = steps.recoveryPoint().equals(CANCEL_SENT)
                 ? resume(merchantId, refundId, request)
-                : steps.checkpoint(CANCEL_SENT, reserve(merchantId, refundId, request));
-        return sent.flatMap(reserved -> gateway.cancel(
-                        reserved.paymentKey(),
-                        request.amount(),
-                        reserved.refundableBefore(),
-                        request.reason(),
-                        "refund-" + refundId)
-                .flatMap(outcome -> steps.finish(apply(reserved, refundId, request.amount(), outcome))));
+                : resolveUnknown(merchantId, request.paymentId())
+                        .then(steps.checkpoint(CANCEL_SENT, reserve(merchantId, refundId, request)));
+        return sent.flatMap(reserved -> send(reserved, refundId, request)
+                .flatMap(outcome -> steps.finish(record(reserved, refundId, request.amount(), outcome, 0)
+                        .map(refund -> responses.ok(
+                                refund.status() == RefundStatus.UNKNOWN ? HttpStatus.ACCEPTED : HttpStatus.CREATED,
+                                refund)))));
+    }
+
+    /**
+     * Re-sends an UNKNOWN refund's cancel with its own key — the PG answers a processed key from its idempotency record
+     * and never cancels twice — and records the answer; {@code attempts} re-sends were made before. Emits the refund
+     * once it changed or was rescheduled; empty when it is no longer UNKNOWN.
+     */
+    public Mono<Refund> resolve(UUID merchantId, UUID refundId, int attempts) {
+        return refunds.find(merchantId, refundId)
+                .filter(refund -> refund.status() == RefundStatus.UNKNOWN)
+                .flatMap(refund -> {
+                    CreateRefundRequest request =
+                            new CreateRefundRequest(refund.paymentId(), refund.amount(), refund.reason());
+                    return resume(merchantId, refundId, request)
+                            .flatMap(sent -> send(sent, refundId, request)
+                                    .flatMap(outcome -> transactions.transactional(
+                                            record(sent, refundId, refund.amount(), outcome, attempts))));
+                });
+    }
+
+    /** Resolves the payment's unknown refunds first: the PG's balance is uncertain until they are. */
+    private Mono<Void> resolveUnknown(UUID merchantId, UUID paymentId) {
+        return refunds.unknownFor(merchantId, paymentId)
+                .concatMap(unknown -> resolve(merchantId, unknown.refundId(), unknown.attempts()))
+                .then();
+    }
+
+    private Mono<PgOutcome> send(Sent sent, UUID refundId, CreateRefundRequest request) {
+        return gateway.cancel(
+                sent.paymentKey(), request.amount(), sent.refundableBefore(), request.reason(), "refund-" + refundId);
     }
 
     /** Reserves the amount on a refundable payment of the merchant's and records the PENDING refund. */
@@ -107,7 +148,8 @@ public class RefundService {
                 });
     }
 
-    private Mono<RenderedResponse> apply(Sent sent, UUID refundId, long amount, PgOutcome outcome) {
+    /** Records the PG's answer to a refund's cancel; call in a transaction. */
+    private Mono<Refund> record(Sent sent, UUID refundId, long amount, PgOutcome outcome, int attempts) {
         if (outcome instanceof PgOutcome.Approved) {
             UUID paymentId = sent.payment().paymentId();
             return refunds.settle(refundId, RefundStatus.SUCCEEDED, null)
@@ -120,15 +162,16 @@ public class RefundService {
                                             : PaymentStatus.PARTIAL_CANCELED,
                                     "refund " + refundId + " of " + amount,
                                     new Changes(null, null, null, null, Map.of("refundId", refundId.toString()))))
-                            .thenReturn(responses.ok(HttpStatus.CREATED, refund)));
+                            .thenReturn(refund));
         }
         if (outcome instanceof PgOutcome.Declined declined) {
             return refunds.settle(refundId, RefundStatus.FAILED, declined.code() + ": " + declined.message())
-                    .flatMap(refund -> refunds.release(sent.payment().paymentId(), amount)
-                            .thenReturn(responses.ok(HttpStatus.CREATED, refund)));
+                    .flatMap(refund ->
+                            refunds.release(sent.payment().paymentId(), amount).thenReturn(refund));
         }
         return refunds.settle(refundId, RefundStatus.UNKNOWN, null)
-                .map(refund -> responses.ok(HttpStatus.ACCEPTED, refund));
+                .flatMap(refund -> refunds.scheduleCheck(refundId, attempts + 1, reconciler.backoff(attempts))
+                        .thenReturn(refund));
     }
 
     /** A reserved refund about to go to the PG. */

@@ -8,8 +8,11 @@ public enum Scenario {
     DECLINE,
     /** Fails before doing anything: 500 {@code FAILED_INTERNAL_SYSTEM_PROCESSING}. */
     ERROR,
-    /** Approves after {@code fluxpay.simulator.slow-delay}. */
+    /** Approves after {@code fluxpay.simulator.slow-delay}; cancels are as slow. */
     SLOW,
-    /** Approves, then answers only after {@code fluxpay.simulator.timeout-delay}: the caller's answer is lost. */
+    /**
+     * Approves, then answers only after {@code fluxpay.simulator.timeout-delay}: the caller's answer is lost. Cancels
+     * of the payment commit and answer as late.
+     */
     TIMEOUT_AFTER_COMMIT
 }

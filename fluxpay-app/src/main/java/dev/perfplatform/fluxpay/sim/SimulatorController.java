@@ -190,7 +190,9 @@ public class SimulatorController {
                     }
                     long amount = cancel.cancelAmount() == null ? found.balanceAmount() : cancel.cancelAmount();
                     return payments.cancel(paymentKey, amount)
-                            .map(canceled -> new Outcome(new SimAnswer(200, json.writeValueAsString(view(canceled)))))
+                            .map(canceled -> new Outcome(
+                                    new SimAnswer(200, json.writeValueAsString(view(canceled))),
+                                    delay(found.scenario())))
                             .defaultIfEmpty(new Outcome(
                                     body(403, "NOT_CANCELABLE_AMOUNT", "more than the balance, or not cancelable")));
                 })

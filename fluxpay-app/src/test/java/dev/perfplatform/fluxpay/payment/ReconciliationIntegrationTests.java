@@ -61,6 +61,56 @@ class ReconciliationIntegrationTests extends FluxPayApplicationTest {
     }
 
     @Test
+    void aLostRefundAnswerIsResolvedByReSendingTheSameCancel() throws Exception {
+        JsonNode payment = createPayment(9000);
+        String paymentKey = checkout(payment, "TIMEOUT_AFTER_COMMIT");
+        assertThat(confirm(payment, paymentKey, 9000).statusCode()).isEqualTo(202);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(payment)).isEqualTo("DONE"));
+
+        HttpResponse<String> refunded = post(
+                "/api/v1/refunds",
+                "{\"paymentId\":\"" + paymentId(payment) + "\",\"amount\":4000,\"reason\":\"damaged\"}");
+        assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(202);
+        JsonNode refund = body(refunded).get("data");
+        assertThat(refund.get("status").asString()).isEqualTo("UNKNOWN");
+        String refundId = refund.get("refundId").asString();
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(text("SELECT status FROM refunds WHERE id = '" + refundId + "'"))
+                        .isEqualTo("SUCCEEDED"));
+        assertThat(text("SELECT status || ' ' || refunded_amount FROM payments WHERE id = '" + paymentId(payment)
+                        + "'"))
+                .isEqualTo("PARTIAL_CANCELED 4000");
+        assertThat(text("SELECT balance_amount FROM sim_payments WHERE payment_key = '" + paymentKey + "'"))
+                .isEqualTo("5000");
+        assertThat(count("SELECT count(*) FROM sim_idempotency WHERE scope LIKE 'refund-" + refundId + " %'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUnresolvableRefundNeedsAttentionAndKeepsItsReservation() throws Exception {
+        JsonNode payment = createPayment(6000);
+        String paymentKey = checkout(payment, "TIMEOUT_AFTER_COMMIT");
+        confirm(payment, paymentKey, 6000);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(payment)).isEqualTo("DONE"));
+        HttpResponse<String> refunded = post(
+                "/api/v1/refunds",
+                "{\"paymentId\":\"" + paymentId(payment) + "\",\"amount\":1000,\"reason\":\"damaged\"}");
+        String refundId = body(refunded).get("data").get("refundId").asString();
+        update("UPDATE refunds SET created_at = now() - interval '4 days' WHERE id = '" + refundId + "'");
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(text("SELECT status FROM refunds WHERE id = '" + refundId + "'"))
+                        .isEqualTo("NEEDS_ATTENTION"));
+        assertThat(text("SELECT refunded_amount FROM payments WHERE id = '" + paymentId(payment) + "'"))
+                .isEqualTo("1000");
+        HttpResponse<String> another = post(
+                "/api/v1/refunds",
+                "{\"paymentId\":\"" + paymentId(payment) + "\",\"amount\":1000,\"reason\":\"again\"}");
+        assertThat(body(another).get("error").get("code").asString()).isEqualTo("PAY_011");
+    }
+
+    @Test
     void everyPaymentsStatusIsTheLastOfItsEvents() throws Exception {
         JsonNode payment = createPayment(1200);
         confirm(payment, checkout(payment, "APPROVE"), 1200);
