@@ -25,3 +25,7 @@ ALTER TABLE refunds ADD CONSTRAINT refunds_status_check
 DROP INDEX refunds_one_in_flight_per_payment;
 CREATE UNIQUE INDEX refunds_one_in_flight_per_payment ON refunds (payment_id)
     WHERE status IN ('PENDING', 'UNKNOWN', 'NEEDS_ATTENTION');
+
+-- What the NEEDS_ATTENTION gauges count, without scanning the tables.
+CREATE INDEX payments_needing_attention ON payments (id) WHERE status = 'NEEDS_ATTENTION';
+CREATE INDEX refunds_needing_attention ON refunds (id) WHERE status = 'NEEDS_ATTENTION';

@@ -7,11 +7,14 @@ import static dev.perfplatform.fluxpay.Rows.string;
 import static dev.perfplatform.fluxpay.Rows.uuid;
 
 import dev.perfplatform.fluxpay.order.Currency;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,11 +38,13 @@ public class PaymentRepository {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final ReconcilerSettings reconciler;
+    private final MeterRegistry meters;
 
-    public PaymentRepository(DatabaseClient db, JsonMapper json, ReconcilerSettings reconciler) {
+    public PaymentRepository(DatabaseClient db, JsonMapper json, ReconcilerSettings reconciler, MeterRegistry meters) {
         this.db = db;
         this.json = json;
         this.reconciler = reconciler;
+        this.meters = meters;
     }
 
     /** Inserts a READY payment and its first event; call inside a transaction. */
@@ -124,7 +129,8 @@ public class PaymentRepository {
                         payment(row), PaymentStatus.valueOf(string(row, "from_status")), (int) number(row, "seq")))
                 .one()
                 .flatMap(done -> appendEvent(paymentId, done.seq(), done.from(), to, cause, changes.eventData())
-                        .thenReturn(done.payment()));
+                        .thenReturn(done.payment()))
+                .doOnNext(changed -> transitions(to).increment());
     }
 
     /**
@@ -241,6 +247,14 @@ public class PaymentRepository {
                 .bind("data", Json.of(json.writeValueAsString(data)));
         return bindNullable(insert, "from", from == null ? null : from.name(), String.class)
                 .then();
+    }
+
+    /** {@code fluxpay.payments.transitions}: payments moved to each status (counted as written, before commit). */
+    private Counter transitions(PaymentStatus to) {
+        return Counter.builder("fluxpay.payments.transitions")
+                .description("Payments moved to a status, by status")
+                .tag("status", to.name().toLowerCase(Locale.ROOT))
+                .register(meters);
     }
 
     private static <T> DatabaseClient.GenericExecuteSpec bindNullable(

@@ -4,8 +4,6 @@ import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.DueCheck;
 import dev.perfplatform.fluxpay.pg.PaymentGateway;
 import dev.perfplatform.fluxpay.pg.PgOutcome;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -36,7 +34,6 @@ class Reconciler {
     private final PaymentGateway gateway;
     private final TransactionalOperator transactions;
     private final ReconcilerSettings settings;
-    private final Counter needsAttention;
 
     Reconciler(
             PaymentRepository payments,
@@ -44,17 +41,13 @@ class Reconciler {
             Compensations compensations,
             PaymentGateway gateway,
             TransactionalOperator transactions,
-            ReconcilerSettings settings,
-            MeterRegistry meters) {
+            ReconcilerSettings settings) {
         this.payments = payments;
         this.outcomes = outcomes;
         this.compensations = compensations;
         this.gateway = gateway;
         this.transactions = transactions;
         this.settings = settings;
-        this.needsAttention = Counter.builder("fluxpay.payments.needs.attention")
-                .description("Payments still unresolved at the PG when reconciliation gave up")
-                .register(meters);
     }
 
     @Scheduled(
@@ -84,10 +77,8 @@ class Reconciler {
                             PaymentStatus.NEEDS_ATTENTION,
                             "unresolved after " + settings.giveUpAfter(),
                             new Changes(null, null, null, null, Map.of("attempts", due.attempts()))))
-                    .doOnNext(payment -> {
-                        needsAttention.increment();
-                        log.error("payment {} needs attention: unresolved at the PG", due.paymentId());
-                    });
+                    .doOnNext(
+                            payment -> log.error("payment {} needs attention: unresolved at the PG", due.paymentId()));
         }
         if (due.compensating()) {
             return compensations.runIfPending(due.paymentId());

@@ -161,6 +161,20 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
     }
 
     @Test
+    void dashboardsFindTheNamedMeters() throws Exception {
+        paidPayment(2500);
+
+        String scraped = send("GET", "/actuator/prometheus", "", "").body();
+
+        assertThat(scraped)
+                .contains("fluxpay_pg_calls_seconds_count{operation=\"confirm\",outcome=\"approved\"")
+                .contains("fluxpay_payments_transitions_total{status=\"done\"}")
+                .contains("fluxpay_reconciler_backlog{kind=\"payment\"}")
+                .contains("fluxpay_reconciler_backlog{kind=\"refund\"}")
+                .contains("fluxpay_needs_attention{kind=\"payment\"}");
+    }
+
+    @Test
     void theEventLogIsAppendOnly() throws Exception {
         JsonNode payment = createPayment(TOTAL);
 
