@@ -12,6 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,7 +90,7 @@ public abstract class FluxPayApplicationTest {
                 MERCHANT_KEY,
                 body,
                 "Idempotency-Key",
-                key.length > 0 ? key[0] : java.util.UUID.randomUUID().toString());
+                key.length > 0 ? key[0] : UUID.randomUUID().toString());
     }
 
     /** A PENDING order of one line for {@code amount}; returns its id. */
@@ -140,6 +147,27 @@ public abstract class FluxPayApplicationTest {
             throw new AssertionError("payment not confirmed: " + confirmed.body());
         }
         return body(confirmed).get("data");
+    }
+
+    /** {@code calls} confirms of one payment at once: half share one Idempotency-Key, half have their own. */
+    protected List<HttpResponse<String>> confirmConcurrently(
+            JsonNode payment, String paymentKey, long amount, int calls) throws Exception {
+        String sharedKey = UUID.randomUUID().toString();
+        List<Callable<HttpResponse<String>>> confirms = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            String key = i % 2 == 0 ? sharedKey : UUID.randomUUID().toString();
+            confirms.add(() -> confirm(payment, paymentKey, amount, key));
+        }
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            for (Future<HttpResponse<String>> response : pool.invokeAll(confirms)) {
+                responses.add(response.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return responses;
     }
 
     protected static String paymentId(JsonNode payment) {

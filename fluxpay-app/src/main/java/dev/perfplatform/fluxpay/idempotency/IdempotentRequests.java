@@ -28,6 +28,7 @@ import reactor.core.publisher.Mono;
  *   <li>Invalid input ({@code VAL_001}) and passing conflicts store nothing ({@link ErrorCode#freesIdempotencyKey()}),
  *       so the caller can retry under the same key; other errors, 5xx included, are stored and replayed.
  *   <li>An attempt whose lease ran out can be taken over; the late holder can then no longer commit.
+ *   <li>With Redis configured, {@link InFlightKeys} answers concurrent duplicates first; PostgreSQL still decides.
  * </ul>
  */
 @Service
@@ -45,13 +46,16 @@ public class IdempotentRequests {
     private final ApiResponses responses;
     private final RequestBodies bodies;
     private final IdempotencySettings settings;
+    private final InFlightKeys inFlight;
 
     IdempotentRequests(
             IdempotencyRecords records,
             TransactionalOperator transactions,
             ApiResponses responses,
             RequestBodies bodies,
-            IdempotencySettings settings) {
+            IdempotencySettings settings,
+            InFlightKeys inFlight) {
+        this.inFlight = inFlight;
         this.records = records;
         this.bodies = bodies;
         this.transactions = transactions;
@@ -76,11 +80,19 @@ public class IdempotentRequests {
         Scope scope = new Scope(merchantId, key);
         byte[] fingerprint = Sha256.of(body);
         UUID token = UUID.randomUUID();
-        return claim(scope, endpoint, fingerprint, token, 0)
-                .flatMap(claim -> claim.response() != null
-                        ? Mono.just(claim.response().toEntity(true))
-                        : run(new KeySteps(scope, token, claim.recoveryPoint()), work)
-                                .map(answer -> answer.toEntity(false)));
+        return inFlight.enter(scope).flatMap(marker -> {
+            if (marker == InFlightKeys.Marker.HELD_ELSEWHERE) {
+                return Mono.error(new ApiException(ErrorCode.VAL_005));
+            }
+            return claim(scope, endpoint, fingerprint, token, 0)
+                    .flatMap(claim -> claim.response() != null
+                            ? Mono.just(claim.response().toEntity(true))
+                            : run(new KeySteps(scope, token, claim.recoveryPoint()), work)
+                                    .map(answer -> answer.toEntity(false)))
+                    // the marker goes before the answer does, so a replay after it never meets the marker
+                    .flatMap(answer -> inFlight.leave(scope, marker).thenReturn(answer))
+                    .onErrorResume(failure -> inFlight.leave(scope, marker).then(Mono.error(failure)));
+        });
     }
 
     /**

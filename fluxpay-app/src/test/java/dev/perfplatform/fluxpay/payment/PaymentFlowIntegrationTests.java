@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.perfplatform.fluxpay.FluxPayApplicationTest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -131,21 +126,7 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
     void oneHundredConcurrentConfirmsReachThePgOnce() throws Exception {
         JsonNode payment = createPayment(TOTAL);
         String paymentKey = checkout(payment, "SLOW");
-        String sharedKey = UUID.randomUUID().toString();
-        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            String key = i % 2 == 0 ? sharedKey : UUID.randomUUID().toString();
-            calls.add(() -> confirm(payment, paymentKey, TOTAL, key));
-        }
-        List<HttpResponse<String>> responses = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(100);
-        try {
-            for (Future<HttpResponse<String>> response : pool.invokeAll(calls)) {
-                responses.add(response.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<HttpResponse<String>> responses = confirmConcurrently(payment, paymentKey, TOTAL, 100);
 
         assertThat(simConfirms(paymentKey))
                 .as(
