@@ -29,3 +29,6 @@ CREATE UNIQUE INDEX refunds_one_in_flight_per_payment ON refunds (payment_id)
 -- What the NEEDS_ATTENTION gauges count, without scanning the tables.
 CREATE INDEX payments_needing_attention ON payments (id) WHERE status = 'NEEDS_ATTENTION';
 CREATE INDEX refunds_needing_attention ON refunds (id) WHERE status = 'NEEDS_ATTENTION';
+
+-- Orders left PENDING past their time to live expire, oldest first.
+CREATE INDEX orders_pending_by_age ON orders (created_at) WHERE status = 'PENDING';

@@ -7,6 +7,7 @@ import static dev.perfplatform.fluxpay.Rows.uuid;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,20 @@ public class OrderRepository {
                 .map(this::header)
                 .one()
                 .flatMap(this::withLines);
+    }
+
+    /** Expires up to {@code limit} orders PENDING for longer than {@code ttl}, oldest first; emits their ids. */
+    public Flux<UUID> expireOverdue(Duration ttl, int limit) {
+        return db.sql("""
+                        UPDATE orders SET status = 'EXPIRED', updated_at = now()
+                        WHERE id IN (SELECT id FROM orders
+                                     WHERE status = 'PENDING' AND created_at < now() - make_interval(secs => :ttl)
+                                     ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING id""")
+                .bind("ttl", ttl.toMillis() / 1000.0)
+                .bind("limit", limit)
+                .map(row -> uuid(row, "id"))
+                .all();
     }
 
     /** Marks a PENDING order PAID; false when it is no longer PENDING (canceled or expired meanwhile). */

@@ -89,6 +89,14 @@ public class PaymentRepository {
         return query.map(PaymentRepository::payment).all();
     }
 
+    /** The order's READY payments (at most one, by the live-payment index). */
+    public Flux<UUID> readyOf(UUID orderId) {
+        return db.sql("SELECT id FROM payments WHERE order_id = :order AND status = 'READY'")
+                .bind("order", orderId)
+                .map(row -> uuid(row, "id"))
+                .all();
+    }
+
     /**
      * Moves the payment from one of {@code from} to {@code to} with the given changes, appending the event; empty when
      * the payment is in none of {@code from}. Call inside a transaction.
