@@ -111,16 +111,33 @@ class ReconciliationIntegrationTests extends FluxPayApplicationTest {
     }
 
     @Test
-    void everyPaymentsStatusIsTheLastOfItsEvents() throws Exception {
-        JsonNode payment = createPayment(1200);
-        confirm(payment, checkout(payment, "APPROVE"), 1200);
+    void replayingEachPaymentsEventsGivesItsCurrentState() throws Exception {
+        JsonNode approved = createPayment(1200);
+        confirm(approved, checkout(approved, "APPROVE"), 1200);
+        JsonNode declined = createPayment(1300);
+        confirm(declined, checkout(declined, "DECLINE"), 1300);
+        JsonNode lost = createPayment(1400);
+        confirm(lost, checkout(lost, "TIMEOUT_AFTER_COMMIT"), 1400);
+        JsonNode refunded = paidPayment(1500);
+        post("/api/v1/refunds", "{\"paymentId\":\"" + paymentId(refunded) + "\",\"amount\":500,\"reason\":\"r\"}");
+        post("/api/v1/refunds", "{\"paymentId\":\"" + paymentId(refunded) + "\",\"amount\":1000,\"reason\":\"r\"}");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(lost)).isEqualTo("DONE"));
+        assertThat(status(refunded)).isEqualTo("CANCELED");
 
+        // the events form one chain per payment: seq 1 from nothing, each next one from where the last one went
+        assertThat(count("""
+                        SELECT count(*) FROM payment_events e
+                        LEFT JOIN payment_events prev ON prev.payment_id = e.payment_id AND prev.seq = e.seq - 1
+                        WHERE (e.seq = 1) <> (e.from_status IS NULL)
+                           OR (e.seq > 1 AND e.from_status IS DISTINCT FROM prev.to_status)""")).isZero();
+        // and the chain's end is the payment's state
         assertThat(count("""
                         SELECT count(*) FROM payments p
                         WHERE p.status <> (SELECT to_status FROM payment_events e WHERE e.payment_id = p.id
                                            ORDER BY seq DESC LIMIT 1)
-                           OR p.version <> (SELECT max(seq) FROM payment_events e WHERE e.payment_id = p.id)""")).isZero();
-        assertThat(count("SELECT count(*) FROM payments")).isPositive();
+                           OR p.version <> (SELECT max(seq) FROM payment_events e WHERE e.payment_id = p.id)
+                           OR p.version <> (SELECT count(*) FROM payment_events e WHERE e.payment_id = p.id)""")).isZero();
+        assertThat(count("SELECT count(*) FROM payments")).isGreaterThanOrEqualTo(4);
     }
 
     private static String status(JsonNode payment) throws Exception {
