@@ -26,6 +26,11 @@ public enum PaymentStatus {
     CANCELED,
     /** Partly refunded. */
     PARTIAL_CANCELED,
+    /**
+     * Still unresolved at the payment provider after FluxPay's reconciliation gave up (3 days), or a compensating
+     * cancel the provider refused: an operator must look. Never treat it as failed.
+     */
+    NEEDS_ATTENTION,
     /** A status this version of the client does not know. */
     @JsonEnumDefaultValue
     UNRECOGNIZED

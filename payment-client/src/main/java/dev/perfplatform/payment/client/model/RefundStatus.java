@@ -15,6 +15,8 @@ public enum RefundStatus {
      * refund.failed} when it knows.
      */
     UNKNOWN,
+    /** Still unknown after FluxPay's reconciliation gave up: an operator must look; the amount stays reserved. */
+    NEEDS_ATTENTION,
     /** A status this version of the client does not know. */
     @JsonEnumDefaultValue
     UNRECOGNIZED
