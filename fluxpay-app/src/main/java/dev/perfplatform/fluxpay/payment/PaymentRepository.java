@@ -66,6 +66,22 @@ public class PaymentRepository {
                 .one();
     }
 
+    /** A payment by its id, whichever merchant it belongs to: for the PG's callbacks, which know no merchant. */
+    public Mono<Payment> findAnyMerchant(UUID paymentId) {
+        return db.sql("SELECT " + COLUMNS + " FROM payments p WHERE p.id = :id")
+                .bind("id", paymentId)
+                .map(PaymentRepository::payment)
+                .one();
+    }
+
+    /** A payment by the PG's paymentKey, whichever merchant it belongs to. */
+    public Mono<Payment> findByPaymentKey(String paymentKey) {
+        return db.sql("SELECT " + COLUMNS + " FROM payments p WHERE p.payment_key = :key")
+                .bind("key", paymentKey)
+                .map(PaymentRepository::payment)
+                .one();
+    }
+
     /** Up to {@code limit} payments of an order, newest first, after {@code startingAfter}. */
     public Flux<Payment> list(UUID merchantId, UUID orderId, int limit, @Nullable UUID startingAfter) {
         String after = startingAfter == null
