@@ -3,6 +3,7 @@ package dev.perfplatform.fluxpay.pgwebhook;
 import dev.perfplatform.fluxpay.pgwebhook.TossWebhook.Type;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +41,7 @@ class PgWebhookMetrics {
         FAILED;
 
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.perfplatform.fluxpay.pgwebhook;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,9 +22,7 @@ public record PgWebhookSettings(
         @DefaultValue("20") int batchSize) {
 
     /** The wait after failed attempt number {@code attempt} (1-based); empty once the retries are used up. */
-    java.util.Optional<Duration> retryAfter(int attempt) {
-        return attempt <= retryBackoff.size()
-                ? java.util.Optional.of(retryBackoff.get(attempt - 1))
-                : java.util.Optional.empty();
+    Optional<Duration> retryAfter(int attempt) {
+        return attempt <= retryBackoff.size() ? Optional.of(retryBackoff.get(attempt - 1)) : Optional.empty();
     }
 }
