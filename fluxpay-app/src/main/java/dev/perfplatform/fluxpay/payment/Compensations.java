@@ -79,21 +79,22 @@ class Compensations {
                 || outcome instanceof PgOutcome.Declined declined
                         && declined.code().equals(ALREADY_CANCELED)) {
             return payments.transition(
-                            paymentId,
-                            EnumSet.of(PaymentStatus.DONE),
-                            PaymentStatus.CANCELED,
-                            "compensated: " + pending.reason() + " (cancelled " + pending.amount() + " at the PG)",
-                            new Changes(null, null, null, null, Map.of("pgAmount", pending.amount())))
-                    .flatMap(canceled -> payments.refundInFull(paymentId));
+                    paymentId,
+                    EnumSet.of(PaymentStatus.DONE),
+                    PaymentStatus.CANCELED,
+                    "compensated: " + pending.reason() + " (cancelled " + pending.amount() + " at the PG)",
+                    new Changes(null, null, null, null, Map.of("pgAmount", pending.amount())));
         }
         if (outcome instanceof PgOutcome.Declined declined) {
             log.error("payment {}: the PG refused its compensation: {}", paymentId, declined.code());
             return payments.transition(
-                    paymentId,
-                    EnumSet.of(PaymentStatus.DONE),
-                    PaymentStatus.NEEDS_ATTENTION,
-                    "compensation refused by the PG: " + declined.code() + " " + declined.message(),
-                    Changes.none());
+                            paymentId,
+                            EnumSet.of(PaymentStatus.DONE),
+                            PaymentStatus.NEEDS_ATTENTION,
+                            "compensation refused by the PG: " + declined.code() + " " + declined.message(),
+                            Changes.none())
+                    .flatMap(
+                            attention -> payments.releaseCompensation(paymentId).thenReturn(attention));
         }
         return payments.scheduleCheck(paymentId, pending.attempts() + 1, settings.backoff(pending.attempts() + 1))
                 .then(Mono.empty());

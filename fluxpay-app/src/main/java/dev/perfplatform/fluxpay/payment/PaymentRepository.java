@@ -71,6 +71,22 @@ public class PaymentRepository {
                 .one();
     }
 
+    /** A payment by its id, whichever merchant it belongs to: for the PG's callbacks, which know no merchant. */
+    public Mono<Payment> findAnyMerchant(UUID paymentId) {
+        return db.sql("SELECT " + COLUMNS + " FROM payments p WHERE p.id = :id")
+                .bind("id", paymentId)
+                .map(PaymentRepository::payment)
+                .one();
+    }
+
+    /** A payment by the PG's paymentKey, whichever merchant it belongs to. */
+    public Mono<Payment> findByPaymentKey(String paymentKey) {
+        return db.sql("SELECT " + COLUMNS + " FROM payments p WHERE p.payment_key = :key")
+                .bind("key", paymentKey)
+                .map(PaymentRepository::payment)
+                .one();
+    }
+
     /** Up to {@code limit} payments of an order, newest first, after {@code startingAfter}. */
     public Flux<Payment> list(UUID merchantId, UUID orderId, int limit, @Nullable UUID startingAfter) {
         String after = startingAfter == null
@@ -180,13 +196,15 @@ public class PaymentRepository {
     }
 
     /**
-     * Marks a DONE payment for compensation of {@code pgAmount}, with the reason as its failure, and schedules the
-     * reconciler's first retry {@code after} from now (the caller tries first).
+     * Marks a DONE payment for compensation of {@code pgAmount}, with the reason as its failure, reserves its whole
+     * amount as refunded (as a refund reserves before its PG call, so a PG look-up meanwhile sees no cancel made
+     * outside the engine), and schedules the reconciler's first retry {@code after} from now (the caller tries first).
      */
     public Mono<Payment> markForCompensation(
             UUID paymentId, Compensation reason, long pgAmount, String message, java.time.Duration after) {
         return db.sql("""
                         UPDATE payments p SET compensation = :reason, compensation_amount = :amount,
+                            refunded_amount = p.amount,
                             failure_code = :reason, failure_message = :message, updated_at = now(),
                             next_check_at = now() + make_interval(secs => :after)
                         WHERE p.id = :id AND p.status = 'DONE'
@@ -214,12 +232,11 @@ public class PaymentRepository {
                 .one();
     }
 
-    /** Records a cancelled payment's whole amount as given back. */
-    public Mono<Payment> refundInFull(UUID paymentId) {
-        return db.sql("UPDATE payments p SET refunded_amount = amount WHERE p.id = :id RETURNING " + COLUMNS)
+    /** Gives back the reservation of a compensation the PG refused: nothing was refunded. */
+    public Mono<Void> releaseCompensation(UUID paymentId) {
+        return db.sql("UPDATE payments SET refunded_amount = 0 WHERE id = :id AND compensation IS NOT NULL")
                 .bind("id", paymentId)
-                .map(PaymentRepository::payment)
-                .one();
+                .then();
     }
 
     /** The payment's events in order: (from, to, cause). */

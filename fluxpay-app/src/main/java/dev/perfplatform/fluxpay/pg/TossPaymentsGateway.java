@@ -124,7 +124,10 @@ public class TossPaymentsGateway implements PaymentGateway {
         });
     }
 
-    /** A Payment object: approved when DONE (or later canceled), declined when ABORTED or EXPIRED. */
+    /**
+     * A Payment object: approved when DONE (or later canceled, with what is left of it), declined when ABORTED or
+     * EXPIRED, unknown while the PG has not settled it.
+     */
     private PgOutcome fromPayment(JsonNode payment) {
         String status = text(payment, "status");
         return switch (status) {
@@ -132,15 +135,28 @@ public class TossPaymentsGateway implements PaymentGateway {
                 new PgOutcome.Approved(
                         text(payment, "paymentKey"),
                         payment.path("totalAmount").asLong(),
-                        approvedAt(text(payment, "approvedAt")));
+                        approvedAt(text(payment, "approvedAt")),
+                        balanceAmount(payment, status));
             case "ABORTED", "EXPIRED" -> {
                 JsonNode failure = payment.path("failure");
                 yield new PgOutcome.Declined(
                         failure.isObject() ? text(failure, "code") : status,
                         failure.isObject() ? text(failure, "message") : "payment " + status);
             }
-            default -> new PgOutcome.Unknown("payment is " + status);
+            default -> new PgOutcome.Unknown("payment is " + status, status.isEmpty() ? null : status);
         };
+    }
+
+    /**
+     * What is left to cancel. Without the field: nothing for a CANCELED payment, else the whole amount — so a
+     * missing field never reads as a cancel the engine does not know of.
+     */
+    private static long balanceAmount(JsonNode payment, String status) {
+        JsonNode balance = payment.path("balanceAmount");
+        if (balance.isIntegralNumber()) {
+            return balance.asLong();
+        }
+        return status.equals("CANCELED") ? 0 : payment.path("totalAmount").asLong();
     }
 
     private static PgOutcome lost(String operation, Throwable failure) {

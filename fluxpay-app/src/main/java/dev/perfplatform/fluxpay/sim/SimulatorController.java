@@ -6,6 +6,7 @@ import dev.perfplatform.fluxpay.sim.SimulatedPayments.SimPayment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The PG simulator: a checkout that hands out a {@code paymentKey} bound to the payer's chosen {@link Scenario}, and
  * the TossPayments v1 calls the adapter makes (confirm, look-ups), with Toss's Basic auth, Idempotency-Key semantics
- * (scope = key + method + URL, body not compared, 409 while in flight) and error shapes.
+ * (scope = key + method + URL, body not compared, 409 while in flight) and error shapes. Every change of a payment's
+ * status is followed by Toss's webhooks ({@link SimulatorWebhooks}), sent when the answer leaves.
  */
 @RestController
 @RequestMapping("/sim")
@@ -39,10 +41,16 @@ public class SimulatorController {
     private final SimulatorSettings settings;
     private final byte[] expectedAuthorization;
     private final JsonMapper json;
+    private final SimulatorWebhooks webhooks;
 
     public SimulatorController(
-            SimulatedPayments payments, SimulatorSettings settings, TossSettings toss, JsonMapper json) {
+            SimulatedPayments payments,
+            SimulatorSettings settings,
+            TossSettings toss,
+            JsonMapper json,
+            SimulatorWebhooks webhooks) {
         this.payments = payments;
+        this.webhooks = webhooks;
         this.settings = settings;
         this.expectedAuthorization = ("Basic "
                         + Base64.getEncoder().encodeToString((toss.secretKey() + ":").getBytes(StandardCharsets.UTF_8)))
@@ -158,10 +166,12 @@ public class SimulatorController {
                                     body(500, "FAILED_INTERNAL_SYSTEM_PROCESSING", "simulated internal error")));
                         case DECLINE ->
                             payments.settle(found.paymentKey(), "ABORTED")
+                                    .doOnNext(aborted -> statusChanged(aborted, Duration.ZERO))
                                     .thenReturn(
                                             new Outcome(body(403, "REJECT_CARD_PAYMENT", "the card company refused")));
                         case APPROVE, SLOW, TIMEOUT_AFTER_COMMIT ->
                             payments.settle(found.paymentKey(), "DONE")
+                                    .doOnNext(done -> statusChanged(done, delay(found.scenario())))
                                     .map(done -> new Outcome(
                                             new SimAnswer(200, json.writeValueAsString(view(done))),
                                             delay(found.scenario())));
@@ -171,7 +181,8 @@ public class SimulatorController {
     }
 
     private Mono<Outcome> doCancel(String paymentKey, Cancel cancel) {
-        if (cancel.cancelReason() == null || cancel.cancelReason().isBlank()) {
+        String reason = cancel.cancelReason();
+        if (reason == null || reason.isBlank()) {
             return Mono.just(new Outcome(body(400, "INVALID_REQUEST", "cancelReason is required")));
         }
         return payments.find(paymentKey)
@@ -190,6 +201,13 @@ public class SimulatorController {
                     }
                     long amount = cancel.cancelAmount() == null ? found.balanceAmount() : cancel.cancelAmount();
                     return payments.cancel(paymentKey, amount)
+                            .doOnNext(canceled -> {
+                                statusChanged(canceled, delay(found.scenario()));
+                                webhooks.send(
+                                        SimulatorWebhooks.CANCEL_STATUS_CHANGED,
+                                        cancelView(canceled, amount, reason),
+                                        delay(found.scenario()));
+                            })
                             .map(canceled -> new Outcome(
                                     new SimAnswer(200, json.writeValueAsString(view(canceled))),
                                     delay(found.scenario())))
@@ -210,6 +228,24 @@ public class SimulatorController {
     private Mono<ResponseEntity<String>> deliver(Outcome outcome) {
         Mono<ResponseEntity<String>> entity = Mono.just(toEntity(outcome.answer()));
         return outcome.delay().isZero() ? entity : entity.delayElement(outcome.delay());
+    }
+
+    private void statusChanged(SimPayment payment, Duration after) {
+        webhooks.send(SimulatorWebhooks.PAYMENT_STATUS_CHANGED, view(payment), after);
+    }
+
+    /** Toss's Cancel object, with the payment's ids so the receiver can look the payment up. */
+    private static Map<String, Object> cancelView(SimPayment payment, long amount, String reason) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("paymentKey", payment.paymentKey());
+        view.put("orderId", payment.orderId());
+        view.put("transactionKey", "sim_tx_" + UUID.randomUUID().toString().replace("-", ""));
+        view.put("cancelAmount", amount);
+        view.put("cancelReason", reason);
+        view.put("refundableAmount", payment.balanceAmount());
+        view.put("cancelStatus", "DONE");
+        view.put("canceledAt", OffsetDateTime.now().toString());
+        return view;
     }
 
     private Map<String, Object> view(SimPayment payment) {

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.pg.toss.read-timeout=1s",
             "fluxpay.simulator.timeout-delay=3s",
             "fluxpay.reconciler.interval=200ms",
+            "fluxpay.simulator.webhook-url=",
             "fluxpay.reconciler.backoff=300ms,600ms",
             "fluxpay.reconciler.in-progress-grace=5s"
         })

@@ -129,6 +129,57 @@ class TossPaymentsGatewayTests {
     }
 
     @Test
+    void lookupReadsWhatIsLeftAfterCancels() {
+        server.enqueue(json(
+                200,
+                DONE.replace("\"DONE\"", "\"PARTIAL_CANCELED\"")
+                        .replace("\"balanceAmount\":9900", "\"balanceAmount\":4900")));
+        server.enqueue(json(
+                200,
+                "{\"paymentKey\":\"pk\",\"status\":\"CANCELED\",\"totalAmount\":100,"
+                        + "\"approvedAt\":\"2024-02-13T12:18:14+09:00\"}"));
+        server.enqueue(json(
+                200,
+                "{\"paymentKey\":\"pk\",\"status\":\"DONE\",\"totalAmount\":100,"
+                        + "\"approvedAt\":\"2024-02-13T12:18:14+09:00\"}"));
+
+        PgOutcome partial = gateway.lookup("pk").block();
+        PgOutcome canceled = gateway.lookup("pk").block();
+        PgOutcome withoutBalance = gateway.lookup("pk").block();
+
+        assertThat(partial).isInstanceOfSatisfying(PgOutcome.Approved.class, approved -> {
+            assertThat(approved.balanceAmount()).isEqualTo(4900);
+            assertThat(approved.canceledAmount()).isEqualTo(5000);
+        });
+        assertThat(canceled)
+                .isInstanceOfSatisfying(
+                        PgOutcome.Approved.class,
+                        approved -> assertThat(approved.canceledAmount()).isEqualTo(100));
+        assertThat(withoutBalance)
+                .isInstanceOfSatisfying(
+                        PgOutcome.Approved.class,
+                        approved -> assertThat(approved.canceledAmount()).isZero());
+    }
+
+    @Test
+    void lookupTellsAPendingPaymentFromNoAnswer() {
+        server.enqueue(json(200, "{\"paymentKey\":\"pk\",\"status\":\"WAITING_FOR_DEPOSIT\",\"totalAmount\":100}"));
+        server.enqueue(json(404, "{\"code\":\"NOT_FOUND_PAYMENT\",\"message\":\"존재하지 않는 결제 입니다.\"}"));
+        server.enqueue(json(500, "{\"code\":\"FAILED_INTERNAL_SYSTEM_PROCESSING\",\"message\":\"오류\"}"));
+
+        assertThat(gateway.lookup("pk").block())
+                .isEqualTo(new PgOutcome.Unknown("payment is WAITING_FOR_DEPOSIT", "WAITING_FOR_DEPOSIT"));
+        assertThat(gateway.lookup("pk").block())
+                .isInstanceOfSatisfying(
+                        PgOutcome.Unknown.class,
+                        unknown -> assertThat(unknown.pgAnswered()).isFalse());
+        assertThat(gateway.lookup("pk").block())
+                .isInstanceOfSatisfying(
+                        PgOutcome.Unknown.class,
+                        unknown -> assertThat(unknown.pgAnswered()).isFalse());
+    }
+
+    @Test
     void cancelSendsTheAmountAndTheRefundableGuard() throws Exception {
         server.enqueue(json(200, DONE.replace("\"DONE\"", "\"PARTIAL_CANCELED\"")));
         server.enqueue(json(400, "{\"code\":\"NOT_MATCHES_REFUNDABLE_AMOUNT\",\"message\":\"잔액 불일치\"}"));
