@@ -39,6 +39,8 @@ class InboundWebhookIntegrationTests extends PgWebhookTest {
         Unresolved unresolved = unknownPayment(4400);
         String transmissionId = "tx-" + UUID.randomUUID();
         String body = paymentStatusChanged(unresolved.paymentKey(), unresolved.payment(), "DONE", 4400);
+        double duplicatesBefore = webhooksCounted("duplicate");
+        double processedBefore = webhooksCounted("processed");
         List<Callable<HttpResponse<String>>> deliveries = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             deliveries.add(() -> webhook(transmissionId, body));
@@ -72,9 +74,20 @@ class InboundWebhookIntegrationTests extends PgWebhookTest {
         assertThat(webhook(again, body).statusCode()).isEqualTo(200);
         assertThat(processed(again)).isEqualTo("IGNORED");
         assertThat(events(unresolved.payment())).endsWith("UNKNOWN>DONE");
-        assertThat(send("GET", "/actuator/prometheus", "", "").body())
-                .containsPattern("fluxpay_pg_webhooks_total\\{result=\"duplicate\",type=\"PAYMENT_STATUS_CHANGED\"} 2")
-                .containsPattern("fluxpay_pg_webhooks_total\\{result=\"processed\",type=\"PAYMENT_STATUS_CHANGED\"} 1");
+        assertThat(webhooksCounted("duplicate") - duplicatesBefore).isEqualTo(2);
+        assertThat(webhooksCounted("processed") - processedBefore).isEqualTo(1);
+    }
+
+    /** {@code fluxpay.pg.webhooks} for PAYMENT_STATUS_CHANGED with {@code result}, as scraped. */
+    private double webhooksCounted(String result) throws Exception {
+        String metric = "fluxpay_pg_webhooks_total{result=\"" + result + "\",type=\"PAYMENT_STATUS_CHANGED\"} ";
+        return send("GET", "/actuator/prometheus", "", "")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(metric))
+                .mapToDouble(line -> Double.parseDouble(line.substring(metric.length())))
+                .findFirst()
+                .orElse(0);
     }
 
     @Test
@@ -111,7 +124,8 @@ class InboundWebhookIntegrationTests extends PgWebhookTest {
     }
 
     @Test
-    void anAmountThePgApprovedThatIsNotThePaymentsChangesNothing(CapturedOutput output) throws Exception {
+    void anAmountThePgApprovedThatIsNotThePaymentsIsMarkedForCompensationNotPaid(CapturedOutput output)
+            throws Exception {
         Unresolved unresolved = unknownPayment(7700);
         update("UPDATE sim_payments SET amount = 77, balance_amount = 77 WHERE payment_key = '"
                 + unresolved.paymentKey() + "'");
@@ -119,9 +133,14 @@ class InboundWebhookIntegrationTests extends PgWebhookTest {
 
         webhook(transmissionId, paymentStatusChanged(unresolved.paymentKey(), unresolved.payment(), "DONE", 7700));
 
-        assertThat(processed(transmissionId)).isEqualTo("IGNORED");
-        assertThat(status(unresolved.payment())).isEqualTo("UNKNOWN");
-        assertThat(events(unresolved.payment())).endsWith("IN_PROGRESS>UNKNOWN");
+        assertThat(processed(transmissionId)).isEqualTo("PROCESSED");
+        // the PG's truth (it holds 77), marked to be cancelled by the compensation the reconciler runs
+        assertThat(text("SELECT status || ' ' || compensation || ' ' || compensation_amount FROM payments WHERE id = '"
+                        + paymentId(unresolved.payment()) + "'"))
+                .isEqualTo("DONE AMOUNT_MISMATCH 77");
+        assertThat(text("SELECT status FROM orders WHERE id = '"
+                        + unresolved.payment().get("orderId").asString() + "'"))
+                .isEqualTo("PENDING");
         assertThat(output.getAll()).contains("PG approved 77 for payment " + paymentId(unresolved.payment()));
     }
 
