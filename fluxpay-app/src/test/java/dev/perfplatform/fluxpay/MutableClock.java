@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -41,13 +42,13 @@ public final class MutableClock extends Clock {
         throw new UnsupportedOperationException("a test clock stays in UTC");
     }
 
-    /** Puts a {@link MutableClock}, starting now, in place of the app's clock. */
+    /** Puts a {@link MutableClock}, starting now (whole milliseconds, as the database keeps them), in place of the app's clock. */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Configuration {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock(Instant.now());
+            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         }
     }
 }
