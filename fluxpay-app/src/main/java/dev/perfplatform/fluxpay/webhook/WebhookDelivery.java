@@ -8,20 +8,22 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A webhook delivery as the merchant API shows it: the event it sends ({@code webhookId}, the same on every attempt
- * and replay), where it stands, and its last attempt; one delivery also carries the event's payload and every attempt.
+ * A webhook delivery as the merchant API (and payment-client's {@code WebhookDelivery}) shows it: the event it sends
+ * ({@code eventId}, the {@code webhook-id} header, the same on every attempt and replay), where it stands, how many
+ * attempts it took and what the last one got ({@code responseStatus}, {@code error}); one delivery read by id also
+ * carries the event's payload and every attempt.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookDelivery(
         UUID deliveryId,
-        String webhookId,
+        String eventId,
         String eventType,
         WebhookDeliveryStatus status,
-        int attempts,
+        int attempt,
         @Nullable Instant nextAttemptAt,
         @Nullable Instant lastAttemptAt,
-        @Nullable Integer lastResponseStatus,
-        @Nullable String lastError,
+        @Nullable Integer responseStatus,
+        @Nullable String error,
         @Nullable Instant deliveredAt,
         @Nullable UUID replayOf,
         Instant createdAt,
@@ -31,14 +33,14 @@ public record WebhookDelivery(
     WebhookDelivery withDetails(JsonNode eventPayload, List<Attempt> log) {
         return new WebhookDelivery(
                 deliveryId,
-                webhookId,
+                eventId,
                 eventType,
                 status,
-                attempts,
+                attempt,
                 nextAttemptAt,
                 lastAttemptAt,
-                lastResponseStatus,
-                lastError,
+                responseStatus,
+                error,
                 deliveredAt,
                 replayOf,
                 createdAt,

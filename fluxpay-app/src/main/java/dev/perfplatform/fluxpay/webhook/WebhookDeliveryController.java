@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /api/v1/webhook-deliveries}: list and read the merchant's webhook deliveries, and replay one. */
+/**
+ * {@code /api/v1/webhook-deliveries}: list ({@code ?eventId=&eventType=&status=&limit=&startingAfter=}) and read the
+ * merchant's webhook deliveries, and replay one.
+ */
 @RestController
 @RequestMapping("/api/v1/webhook-deliveries")
 public class WebhookDeliveryController {
@@ -54,6 +57,7 @@ public class WebhookDeliveryController {
     @GetMapping
     public Mono<ApiResponse<Page<WebhookDelivery>>> list(
             @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @RequestParam(required = false) @Nullable String eventId,
             @RequestParam(required = false) @Nullable String eventType,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable Integer limit,
@@ -64,7 +68,7 @@ public class WebhookDeliveryController {
         }
         WebhookDeliveryStatus wanted = status == null ? null : status(status);
         UUID after = startingAfter == null ? null : Ids.parse(startingAfter, ErrorCode.VAL_001);
-        return queries.list(merchant.id(), eventType, wanted, size + 1, after)
+        return queries.list(merchant.id(), eventId, eventType, wanted, size + 1, after)
                 .collectList()
                 .map(found -> ApiResponse.ok(
                         Page.of(found, size, delivery -> delivery.deliveryId().toString())));

@@ -30,14 +30,21 @@ class WebhookDeliveryQueries {
         this.db = db;
     }
 
-    /** Up to {@code limit} deliveries, newest first, optionally of one type and status, after {@code startingAfter}. */
+    /**
+     * Up to {@code limit} deliveries, newest first, optionally of one event ({@code webhook-id}), type and status,
+     * after {@code startingAfter}.
+     */
     Flux<WebhookDelivery> list(
             UUID merchantId,
+            @Nullable String eventId,
             @Nullable String eventType,
             @Nullable WebhookDeliveryStatus status,
             int limit,
             @Nullable UUID startingAfter) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE d.merchant_id = :merchant");
+        if (eventId != null) {
+            sql.append(" AND d.event_id = :event");
+        }
         if (eventType != null) {
             sql.append(" AND e.type = :type");
         }
@@ -51,6 +58,9 @@ class WebhookDeliveryQueries {
         sql.append(" ORDER BY d.created_at DESC, d.id DESC LIMIT :limit");
         DatabaseClient.GenericExecuteSpec query =
                 db.sql(sql.toString()).bind("merchant", merchantId).bind("limit", limit);
+        if (eventId != null) {
+            query = query.bind("event", eventId);
+        }
         if (eventType != null) {
             query = query.bind("type", eventType);
         }

@@ -2,6 +2,9 @@ package dev.perfplatform.fluxpay.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfplatform.payment.client.FluxPayClient;
+import dev.perfplatform.payment.client.Page;
+import dev.perfplatform.payment.client.model.WebhookDeliveryListParams;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,10 +14,14 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/v1/webhook-deliveries}: pages and filters, one delivery with its attempts, replay, merchant scoping. */
+/**
+ * {@code /api/v1/webhook-deliveries}: pages and filters, one delivery with its attempts, replay, merchant scoping, and
+ * payment-client's view of the same calls.
+ */
 @TestPropertySource(properties = "fluxpay.webhooks.poll-interval=1h")
 class WebhookDeliveriesApiIntegrationTests extends WebhookIntegrationTest {
 
@@ -22,6 +29,9 @@ class WebhookDeliveriesApiIntegrationTests extends WebhookIntegrationTest {
 
     @Autowired
     WebhookWorker worker;
+
+    @Value("${local.server.port}")
+    int port;
 
     @Test
     void listsTheMerchantsDeliveriesNewestFirstByTypeAndStatus() throws Exception {
@@ -53,9 +63,9 @@ class WebhookDeliveriesApiIntegrationTests extends WebhookIntegrationTest {
 
         JsonNode failed = list("?eventType=payment.failed&limit=1").get("items").get(0);
         assertThat(failed.get("status").asString()).isEqualTo("PENDING");
-        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
-        assertThat(failed.get("lastResponseStatus").asInt()).isEqualTo(500);
-        assertThat(failed.get("lastError").asString()).isEqualTo("HTTP 500");
+        assertThat(failed.get("attempt").asInt()).isEqualTo(1);
+        assertThat(failed.get("responseStatus").asInt()).isEqualTo(500);
+        assertThat(failed.get("error").asString()).isEqualTo("HTTP 500");
         assertThat(failed.get("nextAttemptAt").asString())
                 .isEqualTo(clock.instant().plusSeconds(5).toString());
         assertThat(failed.has("payload")).as("pages carry no payloads").isFalse();
@@ -99,10 +109,10 @@ class WebhookDeliveriesApiIntegrationTests extends WebhookIntegrationTest {
         JsonNode delivery = get(deliveryId(payment));
 
         assertThat(delivery.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(delivery.get("webhookId").asString())
+        assertThat(delivery.get("eventId").asString())
                 .isEqualTo(verified(delivered).webhookId());
         assertThat(delivery.get("eventType").asString()).isEqualTo("payment.confirmed");
-        assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+        assertThat(delivery.get("attempt").asInt()).isEqualTo(2);
         assertThat(delivery.get("attemptLog").findValuesAsString("responseStatus"))
                 .containsExactly("500", "200");
         assertThat(delivery.get("payload")).isEqualTo(json.readTree(body(delivered)));
@@ -130,7 +140,7 @@ class WebhookDeliveriesApiIntegrationTests extends WebhookIntegrationTest {
         JsonNode replay = body(replayed).get("data");
         assertThat(replay.get("replayOf").asString()).isEqualTo(deliveryId);
         assertThat(replay.get("status").asString()).isEqualTo("PENDING");
-        assertThat(replay.get("webhookId").asString())
+        assertThat(replay.get("eventId").asString())
                 .isEqualTo(verified(original).webhookId());
         RecordedRequest resent = merchant.takeRequest();
         assertThat(verified(resent).webhookId()).isEqualTo(verified(original).webhookId());
@@ -197,6 +207,39 @@ class WebhookDeliveriesApiIntegrationTests extends WebhookIntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void paymentClientListsAndReplaysDeliveries() throws Exception {
+        merchant.enqueue(new MockResponse.Builder().code(200).build());
+        merchant.enqueue(new MockResponse.Builder().code(200).build());
+        paidPayment(1000);
+        round();
+        String eventId = verified(merchant.takeRequest()).webhookId();
+
+        try (FluxPayClient client = FluxPayClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .apiKey(MERCHANT_KEY)
+                .build()) {
+            Page<dev.perfplatform.payment.client.model.WebhookDelivery> page = client.webhookDeliveries()
+                    .list(WebhookDeliveryListParams.forEvent(eventId)
+                            .withStatus(dev.perfplatform.payment.client.model.WebhookDeliveryStatus.SUCCEEDED));
+            assertThat(page.items()).singleElement().satisfies(delivery -> {
+                assertThat(delivery.eventId()).isEqualTo(eventId);
+                assertThat(delivery.eventType()).isEqualTo("payment.confirmed");
+                assertThat(delivery.attempt()).isEqualTo(1);
+                assertThat(delivery.responseStatus()).isEqualTo(200);
+                assertThat(delivery.deliveredAt()).isNotNull();
+            });
+
+            dev.perfplatform.payment.client.model.WebhookDelivery replay =
+                    client.webhookDeliveries().replay(page.items().get(0).deliveryId());
+
+            assertThat(replay.eventId()).isEqualTo(eventId);
+            assertThat(replay.status()).isEqualTo(dev.perfplatform.payment.client.model.WebhookDeliveryStatus.PENDING);
+        }
+        round();
+        assertThat(verified(merchant.takeRequest()).webhookId()).isEqualTo(eventId);
+    }
+
     private void round() {
         worker.deliverDue().block(Duration.ofSeconds(30));
     }
@@ -219,7 +262,7 @@ class WebhookDeliveriesApiIntegrationTests extends WebhookIntegrationTest {
 
     private String paymentOf(JsonNode delivery) throws Exception {
         return text("SELECT payment_id FROM webhook_events WHERE id = '"
-                + delivery.get("webhookId").asString() + "'");
+                + delivery.get("eventId").asString() + "'");
     }
 
     private static String deliveryId(JsonNode payment) throws Exception {
