@@ -41,7 +41,9 @@ class LogHygieneIntegrationTests extends FluxPayApplicationTest {
         assertThat(logged)
                 .doesNotContain(MERCHANT_KEY)
                 .doesNotContain("test_sk_log_hygiene_4242")
-                .doesNotContain("sk_live_stolen_key_9999");
+                .doesNotContain("sk_live_stolen_key_9999")
+                .doesNotContain(text("SELECT webhook_secret FROM merchants WHERE name = 'bootstrap'")
+                        .substring("whsec_".length()));
         assertThat(CARD_LIKE
                         .matcher(logged)
                         .results()

@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.api;
 
 import org.springframework.http.HttpStatus;
 
-/** Every error the merchant API answers with: code families ORD_, PAY_, VAL_, AUTH_ and SYS_. */
+/** Every error the merchant API answers with: code families ORD_, PAY_, WHK_, VAL_, AUTH_ and SYS_. */
 public enum ErrorCode {
     ORD_001(HttpStatus.NOT_FOUND, "Order not found"),
     ORD_002(HttpStatus.CONFLICT, "The order's state does not allow this operation"),
@@ -17,6 +17,9 @@ public enum ErrorCode {
     PAY_010(HttpStatus.CONFLICT, "The payment cannot be refunded in its state"),
     PAY_011(HttpStatus.CONFLICT, "Another refund of this payment is in progress; retry when it has finished"),
     PAY_012(HttpStatus.CONFLICT, "The PG approved the payment but it could not be kept; the charge is cancelled"),
+
+    WHK_001(HttpStatus.NOT_FOUND, "Webhook delivery not found"),
+    WHK_002(HttpStatus.CONFLICT, "The webhook endpoint is not configured or is disabled"),
 
     VAL_001(HttpStatus.BAD_REQUEST, "Invalid request"),
     VAL_002(HttpStatus.BAD_REQUEST, "Idempotency-Key header is required"),
@@ -45,7 +48,7 @@ public enum ErrorCode {
      * not hold next time: invalid input the caller fixes, a conflict that passes), rather than storing the answer.
      */
     public boolean freesIdempotencyKey() {
-        return this == VAL_001 || this == PAY_011;
+        return this == VAL_001 || this == PAY_011 || this == WHK_002;
     }
 
     /** The default, client-safe message. */

@@ -1,5 +1,9 @@
 package dev.perfplatform.fluxpay.merchant;
 
+import dev.perfplatform.fluxpay.webhook.WebhookDestinationRefusedException;
+import dev.perfplatform.fluxpay.webhook.WebhookUrlGuard;
+import dev.perfplatform.payment.client.webhook.WebhookSecret;
+import java.net.UnknownHostException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -12,8 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The merchant of a single-merchant deployment, from the environment: {@code FLUXPAY_API_KEY} (the key the merchant
- * app's payment-client uses) and optionally {@code FLUXPAY_MERCHANT_WEBHOOK_URL}. Created at start-up when missing;
- * its id is derived from the key, so every instance agrees on it. The key itself is never logged.
+ * app's payment-client uses) and optionally {@code FLUXPAY_MERCHANT_WEBHOOK_URL} and {@code FLUXPAY_WEBHOOK_SECRET}
+ * (the {@code whsec_} secret its webhooks are signed with). Created at start-up when missing; its id is derived from
+ * the key, so every instance agrees on it. A configured webhook URL and secret are applied on every start; a URL the
+ * {@link WebhookUrlGuard} refuses stops the start. Without a configured secret a random one is generated once and
+ * stored: the log says so, never its value. Neither key nor secret is ever logged.
  */
 @Component
 public class BootstrapMerchant implements ApplicationRunner {
@@ -22,10 +29,12 @@ public class BootstrapMerchant implements ApplicationRunner {
 
     private final MerchantRepository merchants;
     private final Settings settings;
+    private final WebhookUrlGuard webhookUrls;
 
-    public BootstrapMerchant(MerchantRepository merchants, Settings settings) {
+    public BootstrapMerchant(MerchantRepository merchants, Settings settings, WebhookUrlGuard webhookUrls) {
         this.merchants = merchants;
         this.settings = settings;
+        this.webhookUrls = webhookUrls;
     }
 
     @Override
@@ -35,15 +44,55 @@ public class BootstrapMerchant implements ApplicationRunner {
             log.info("no bootstrap merchant: fluxpay.bootstrap-merchant.api-key (FLUXPAY_API_KEY) is not set");
             return;
         }
+        String webhookUrl = blankToNull(settings.webhookUrl());
+        checkWebhookUrl(webhookUrl);
+        String webhookSecret = webhookSecret();
         UUID id = UUID.nameUUIDFromBytes(ApiKeys.hash(apiKey));
         Boolean created = merchants
-                .createIfAbsent(id, settings.name(), apiKey, blankToNull(settings.webhookUrl()))
+                .createIfAbsent(id, settings.name(), apiKey, webhookUrl)
                 .block();
         log.info(
                 "bootstrap merchant {} ({}) {}",
                 settings.name(),
                 id,
                 Boolean.TRUE.equals(created) ? "created" : "already present");
+        Boolean generated = merchants
+                .configureWebhooks(
+                        id, webhookUrl, webhookSecret, WebhookSecret.generate().serialized())
+                .block();
+        if (Boolean.TRUE.equals(generated)) {
+            log.info(
+                    "bootstrap merchant {}: generated a webhook signing secret (not logged); set"
+                            + " FLUXPAY_WEBHOOK_SECRET to choose it",
+                    id);
+        }
+    }
+
+    private void checkWebhookUrl(@Nullable String webhookUrl) {
+        if (webhookUrl == null) {
+            return;
+        }
+        try {
+            webhookUrls.check(webhookUrl);
+        } catch (WebhookDestinationRefusedException e) {
+            throw new IllegalStateException("fluxpay.bootstrap-merchant.webhook-url: " + e.getMessage(), e);
+        } catch (UnknownHostException e) {
+            log.warn("the bootstrap merchant's webhook host does not resolve yet; every delivery checks it again");
+        }
+    }
+
+    /** The configured secret in its canonical form; fails without echoing it. */
+    private @Nullable String webhookSecret() {
+        String secret = blankToNull(settings.webhookSecret());
+        if (secret == null) {
+            return null;
+        }
+        try {
+            return WebhookSecret.parse(secret).serialized();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "fluxpay.bootstrap-merchant.webhook-secret (FLUXPAY_WEBHOOK_SECRET): " + e.getMessage(), e);
+        }
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
@@ -55,11 +104,12 @@ public class BootstrapMerchant implements ApplicationRunner {
     public record Settings(
             @Nullable String apiKey,
             @DefaultValue("bootstrap") String name,
-            @Nullable String webhookUrl) {
+            @Nullable String webhookUrl,
+            @Nullable String webhookSecret) {
         @Override
         public String toString() {
             return "Settings[apiKey=" + (apiKey == null ? "unset" : "(set)") + ", name=" + name + ", webhookUrl="
-                    + webhookUrl + "]";
+                    + webhookUrl + ", webhookSecret=" + (webhookSecret == null ? "unset" : "(set)") + "]";
         }
     }
 }

@@ -36,4 +36,26 @@ public class MerchantRepository {
                 : insert.bind("webhookUrl", webhookUrl);
         return insert.fetch().rowsUpdated().map(rows -> rows > 0);
     }
+
+    /**
+     * Applies the configured webhook URL (when given; a new URL re-enables an endpoint disabled by a 410) and signing
+     * secret (when given), or stores {@code generatedSecret} if the merchant has no secret yet; returns whether the
+     * generated secret was stored. Secrets are {@code whsec_} strings.
+     */
+    public Mono<Boolean> configureWebhooks(
+            UUID id, @Nullable String webhookUrl, @Nullable String secret, String generatedSecret) {
+        DatabaseClient.GenericExecuteSpec update = db.sql("""
+                        UPDATE merchants
+                        SET webhook_disabled_at = CASE WHEN webhook_url IS DISTINCT FROM COALESCE(:url, webhook_url)
+                                                       THEN NULL ELSE webhook_disabled_at END,
+                            webhook_url = COALESCE(:url, webhook_url),
+                            webhook_secret = COALESCE(:secret, webhook_secret, :generated)
+                        WHERE id = :id
+                        RETURNING webhook_secret = :generated AS generated""").bind("id", id).bind("generated", generatedSecret);
+        update = webhookUrl == null ? update.bindNull("url", String.class) : update.bind("url", webhookUrl);
+        update = secret == null ? update.bindNull("secret", String.class) : update.bind("secret", secret);
+        return update.map(row -> Boolean.TRUE.equals(row.get("generated", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
+    }
 }

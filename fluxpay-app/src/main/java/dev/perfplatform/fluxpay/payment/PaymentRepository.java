@@ -7,6 +7,7 @@ import static dev.perfplatform.fluxpay.Rows.string;
 import static dev.perfplatform.fluxpay.Rows.uuid;
 
 import dev.perfplatform.fluxpay.order.Currency;
+import dev.perfplatform.fluxpay.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.codec.Json;
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Payments and their append-only event log. A status changes only through {@link #transition}, a conditional update
  * that bumps the version and appends the event with that version as its sequence number, in the caller's
- * transaction: a late or duplicate change finds the payment in another state and changes nothing.
+ * transaction: a late or duplicate change finds the payment in another state and changes nothing. The change's
+ * merchant webhook, if any, joins the same transaction through the {@link WebhookOutbox}.
  */
 @Repository
 public class PaymentRepository {
@@ -39,12 +41,19 @@ public class PaymentRepository {
     private final JsonMapper json;
     private final ReconcilerSettings reconciler;
     private final MeterRegistry meters;
+    private final WebhookOutbox webhooks;
 
-    public PaymentRepository(DatabaseClient db, JsonMapper json, ReconcilerSettings reconciler, MeterRegistry meters) {
+    public PaymentRepository(
+            DatabaseClient db,
+            JsonMapper json,
+            ReconcilerSettings reconciler,
+            MeterRegistry meters,
+            WebhookOutbox webhooks) {
         this.db = db;
         this.json = json;
         this.reconciler = reconciler;
         this.meters = meters;
+        this.webhooks = webhooks;
     }
 
     /** Inserts a READY payment and its first event; call inside a transaction. */
@@ -114,8 +123,8 @@ public class PaymentRepository {
     }
 
     /**
-     * Moves the payment from one of {@code from} to {@code to} with the given changes, appending the event; empty when
-     * the payment is in none of {@code from}. Call inside a transaction.
+     * Moves the payment from one of {@code from} to {@code to} with the given changes, appending the event and its
+     * merchant webhook; empty when the payment is in none of {@code from}. Call inside a transaction.
      */
     public Mono<Payment> transition(
             UUID paymentId, Collection<PaymentStatus> from, PaymentStatus to, String cause, Changes changes) {
@@ -153,6 +162,7 @@ public class PaymentRepository {
                         payment(row), PaymentStatus.valueOf(string(row, "from_status")), (int) number(row, "seq")))
                 .one()
                 .flatMap(done -> appendEvent(paymentId, done.seq(), done.from(), to, cause, changes.eventData())
+                        .then(webhooks.paymentChanged(done.payment(), done.seq()))
                         .thenReturn(done.payment()))
                 .doOnNext(changed -> transitions(to).increment());
     }

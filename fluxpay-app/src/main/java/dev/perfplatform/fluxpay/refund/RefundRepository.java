@@ -7,6 +7,7 @@ import static dev.perfplatform.fluxpay.Rows.string;
 import static dev.perfplatform.fluxpay.Rows.uuid;
 
 import dev.perfplatform.fluxpay.order.Currency;
+import dev.perfplatform.fluxpay.webhook.WebhookOutbox;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.util.UUID;
@@ -24,9 +25,11 @@ public class RefundRepository {
             "id, payment_id, status, amount, currency, reason, failure_message, created_at, completed_at";
 
     private final DatabaseClient db;
+    private final WebhookOutbox webhooks;
 
-    public RefundRepository(DatabaseClient db) {
+    public RefundRepository(DatabaseClient db, WebhookOutbox webhooks) {
         this.db = db;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -68,7 +71,10 @@ public class RefundRepository {
                 .one();
     }
 
-    /** Settles a PENDING or UNKNOWN refund; empty when it already was settled. */
+    /**
+     * Settles a PENDING or UNKNOWN refund, with its merchant webhook; empty when it already was settled. Call inside a
+     * transaction.
+     */
     public Mono<Refund> settle(UUID refundId, RefundStatus status, @Nullable String failureMessage) {
         DatabaseClient.GenericExecuteSpec update = db.sql("UPDATE refunds SET status = :status,"
                         + " failure_message = :failure,"
@@ -79,7 +85,9 @@ public class RefundRepository {
         update = failureMessage == null
                 ? update.bindNull("failure", String.class)
                 : update.bind("failure", failureMessage);
-        return update.map(RefundRepository::refund).one();
+        return update.map(RefundRepository::refund)
+                .one()
+                .flatMap(refund -> webhooks.refundSettled(refund).thenReturn(refund));
     }
 
     public Mono<Refund> find(UUID merchantId, UUID refundId) {
