@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
         })
 class LogHygieneIntegrationTests extends FluxPayApplicationTest {
 
-    private static final Pattern CARD_LIKE = Pattern.compile("(?<![\\d-])(?:\\d[ -]?){13,19}(?![\\d-])");
+    /** 13-19 digits, maybe grouped by spaces or dashes, not inside a longer hex run such as a UUID. */
+    private static final Pattern CARD_LIKE = Pattern.compile("(?<![\\dA-Fa-f-])(?:\\d[ -]?){13,19}(?![\\dA-Fa-f-])");
 
     @Test
     void noKeySecretOrCardNumberIsEverLogged(CapturedOutput output) throws Exception {
