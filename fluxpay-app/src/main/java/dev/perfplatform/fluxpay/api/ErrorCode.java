@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.api;
 
 import org.springframework.http.HttpStatus;
 
-/** Every error the merchant API answers with: code families ORD_, PAY_, WHK_, VAL_, AUTH_ and SYS_. */
+/** Every error the merchant API answers with: code families ORD_, PAY_, WHK_, MER_, VAL_, AUTH_ and SYS_. */
 public enum ErrorCode {
     ORD_001(HttpStatus.NOT_FOUND, "Order not found"),
     ORD_002(HttpStatus.CONFLICT, "The order's state does not allow this operation"),
@@ -26,6 +26,8 @@ public enum ErrorCode {
     VAL_003(HttpStatus.BAD_REQUEST, "Idempotency-Key must be at most 255 characters"),
     VAL_004(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key was used with another endpoint or request body"),
     VAL_005(HttpStatus.CONFLICT, "A request with this Idempotency-Key is still in progress"),
+
+    MER_001(HttpStatus.NOT_FOUND, "Merchant not found"),
 
     AUTH_001(HttpStatus.UNAUTHORIZED, "Missing or invalid API key"),
 

@@ -1,15 +1,8 @@
 package dev.perfplatform.fluxpay.merchant;
 
-import dev.perfplatform.fluxpay.api.ApiException;
 import dev.perfplatform.fluxpay.api.ApiResponses;
-import dev.perfplatform.fluxpay.api.ErrorCode;
-import dev.perfplatform.fluxpay.api.RenderedResponse;
-import org.jspecify.annotations.Nullable;
+import dev.perfplatform.fluxpay.api.BearerTokens;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -24,7 +17,6 @@ import reactor.core.publisher.Mono;
 public class MerchantAuthenticationFilter implements WebFilter, Ordered {
 
     static final String API_PREFIX = "/api/v1/";
-    private static final String BEARER = "Bearer ";
 
     private final MerchantRepository merchants;
     private final ApiResponses responses;
@@ -45,9 +37,9 @@ public class MerchantAuthenticationFilter implements WebFilter, Ordered {
         if (!path.startsWith(API_PREFIX)) {
             return chain.filter(exchange);
         }
-        String apiKey = bearerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        String apiKey = BearerTokens.of(exchange);
         if (apiKey == null) {
-            return unauthorized(exchange);
+            return BearerTokens.reject(exchange, responses);
         }
         return merchants
                 .findByApiKey(apiKey)
@@ -55,24 +47,8 @@ public class MerchantAuthenticationFilter implements WebFilter, Ordered {
                     exchange.getAttributes().put(Merchant.ATTRIBUTE, merchant);
                     return chain.filter(exchange).then(Mono.just(Boolean.TRUE));
                 })
-                .switchIfEmpty(Mono.defer(() -> unauthorized(exchange).then(Mono.just(Boolean.FALSE))))
+                .switchIfEmpty(Mono.defer(
+                        () -> BearerTokens.reject(exchange, responses).then(Mono.just(Boolean.FALSE))))
                 .then();
-    }
-
-    private static @Nullable String bearerToken(@Nullable String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        String token = authorization.substring(BEARER.length()).trim();
-        return token.isEmpty() ? null : token;
-    }
-
-    private Mono<Void> unauthorized(ServerWebExchange exchange) {
-        RenderedResponse rendered = responses.failure(new ApiException(ErrorCode.AUTH_001));
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.UNAUTHORIZED);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(rendered.body())));
     }
 }

@@ -1,5 +1,9 @@
 package dev.perfplatform.fluxpay.merchant;
 
+import dev.perfplatform.fluxpay.Rows;
+import io.r2dbc.spi.Readable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,8 +20,10 @@ public class MerchantRepository {
         this.db = db;
     }
 
+    /** The merchant with this API key, or with it as the previous key of a rotation still in its grace period. */
     public Mono<Merchant> findByApiKey(String apiKey) {
-        return db.sql("SELECT id, name, webhook_url FROM merchants WHERE api_key_hash = :hash")
+        return db.sql("SELECT id, name, webhook_url FROM merchants WHERE api_key_hash = :hash"
+                        + " OR (previous_api_key_hash = :hash AND previous_api_key_expires_at > now()) LIMIT 1")
                 .bind("hash", ApiKeys.hash(apiKey))
                 .map((row, meta) -> new Merchant(
                         row.get("id", UUID.class), row.get("name", String.class), row.get("webhook_url", String.class)))
@@ -57,5 +63,70 @@ public class MerchantRepository {
         return update.map(row -> Boolean.TRUE.equals(row.get("generated", Boolean.class)))
                 .one()
                 .defaultIfEmpty(false);
+    }
+
+    /** Creates a merchant with its API key (stored hashed) and webhook signing secret. */
+    public Mono<MerchantDetails> create(
+            UUID id, String name, String apiKey, @Nullable String webhookUrl, String secret) {
+        DatabaseClient.GenericExecuteSpec insert = db.sql("""
+                        INSERT INTO merchants (id, name, api_key_hash, webhook_url, webhook_secret)
+                        VALUES (:id, :name, :hash, :webhookUrl, :secret)
+                        RETURNING\s""" + DETAILS)
+                .bind("id", id)
+                .bind("name", name)
+                .bind("hash", ApiKeys.hash(apiKey))
+                .bind("secret", secret);
+        insert = webhookUrl == null
+                ? insert.bindNull("webhookUrl", String.class)
+                : insert.bind("webhookUrl", webhookUrl);
+        return insert.map(MerchantRepository::toDetails).one();
+    }
+
+    public Mono<MerchantDetails> details(UUID id) {
+        return db.sql("SELECT " + DETAILS + " FROM merchants WHERE id = :id")
+                .bind("id", id)
+                .map(MerchantRepository::toDetails)
+                .one();
+    }
+
+    /** Replaces the API key; the current one stays valid for {@code grace}. Empty when there is no such merchant. */
+    public Mono<Instant> rotateApiKey(UUID id, String newApiKey, Duration grace) {
+        return db.sql("""
+                        UPDATE merchants SET previous_api_key_hash = api_key_hash, api_key_hash = :hash,
+                            previous_api_key_expires_at = now() + make_interval(secs => :grace)
+                        WHERE id = :id RETURNING previous_api_key_expires_at""")
+                .bind("id", id)
+                .bind("hash", ApiKeys.hash(newApiKey))
+                .bind("grace", grace.toMillis() / 1000.0)
+                .map(row -> Rows.instant(row, "previous_api_key_expires_at"))
+                .one();
+    }
+
+    /**
+     * Replaces the webhook signing secret; webhooks are signed with the current one too for {@code grace}. Empty when
+     * there is no such merchant.
+     */
+    public Mono<Instant> rotateWebhookSecret(UUID id, String newSecret, Duration grace) {
+        return db.sql("""
+                        UPDATE merchants SET previous_webhook_secret = webhook_secret, webhook_secret = :secret,
+                            previous_webhook_secret_expires_at = CASE WHEN webhook_secret IS NULL THEN NULL
+                                ELSE now() + make_interval(secs => :grace) END
+                        WHERE id = :id RETURNING now() + make_interval(secs => :grace) AS until""")
+                .bind("id", id)
+                .bind("secret", newSecret)
+                .bind("grace", grace.toMillis() / 1000.0)
+                .map(row -> Rows.instant(row, "until"))
+                .one();
+    }
+
+    private static final String DETAILS = "id, name, webhook_url, webhook_disabled_at, created_at";
+
+    private static MerchantDetails toDetails(Readable row) {
+        return new MerchantDetails(
+                Rows.uuid(row, "id"),
+                Rows.string(row, "name"),
+                row.get("webhook_url", String.class),
+                Rows.nullableInstant(row, "webhook_disabled_at") != null,
+                Rows.instant(row, "created_at"));
     }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,7 +46,9 @@ class WebhookDeliveryRepository {
                                            ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                             RETURNING d.id, d.event_id, d.merchant_id, d.attempts, d.lease_token)
                         SELECT c.id, c.event_id, c.merchant_id, c.attempts, c.lease_token, e.type, e.payload,
-                               m.webhook_url, m.webhook_secret, m.webhook_disabled_at IS NOT NULL AS disabled
+                               m.webhook_url, m.webhook_secret, m.webhook_disabled_at IS NOT NULL AS disabled,
+                               CASE WHEN m.previous_webhook_secret_expires_at > :now
+                                    THEN m.previous_webhook_secret END AS previous_secret
                         FROM claimed c
                         JOIN webhook_events e ON e.id = c.event_id
                         JOIN merchants m ON m.id = c.merchant_id""")
@@ -62,6 +66,7 @@ class WebhookDeliveryRepository {
                         string(row, "payload"),
                         row.get("webhook_url", String.class),
                         row.get("webhook_secret", String.class),
+                        row.get("previous_secret", String.class),
                         Boolean.TRUE.equals(row.get("disabled", Boolean.class))))
                 .all();
     }
@@ -163,7 +168,20 @@ class WebhookDeliveryRepository {
             String payload,
             @Nullable String url,
             @Nullable String secret,
+            @Nullable String previousSecret,
             boolean endpointDisabled) {
+
+        /** The secrets to sign with: the current one, and the previous one during a rotation's grace period. */
+        List<String> signingSecrets() {
+            List<String> secrets = new ArrayList<>(2);
+            if (secret != null) {
+                secrets.add(secret);
+            }
+            if (previousSecret != null) {
+                secrets.add(previousSecret);
+            }
+            return secrets;
+        }
 
         @Override
         public String toString() {

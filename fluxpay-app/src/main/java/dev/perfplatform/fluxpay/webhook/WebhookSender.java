@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -50,12 +51,18 @@ class WebhookSender {
         this.clock = clock;
     }
 
-    /** Sends {@code body} as event {@code webhookId} to {@code url}, signed with the {@code whsec_} secret. */
-    Mono<AttemptResult> send(String url, String secret, String webhookId, byte[] body) {
+    /**
+     * Sends {@code body} as event {@code webhookId} to {@code url}, signed with each {@code whsec_} secret (several
+     * during a rotation: the merchant accepts any one).
+     */
+    Mono<AttemptResult> send(String url, List<String> secrets, String webhookId, byte[] body) {
         long started = System.nanoTime();
         return Mono.fromCallable(() -> guard.check(url))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(uri -> post(uri, WebhookSigner.of(secret).sign(webhookId, clock.instant(), body), body))
+                .flatMap(uri -> post(
+                        uri,
+                        WebhookSigner.of(secrets.toArray(String[]::new)).sign(webhookId, clock.instant(), body),
+                        body))
                 .map(status -> AttemptResult.answered(status, since(started)))
                 .onErrorResume(failure -> Mono.just(classify(failure, since(started))));
     }

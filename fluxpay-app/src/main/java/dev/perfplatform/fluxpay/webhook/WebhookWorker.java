@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,11 +106,11 @@ class WebhookWorker {
             String reason = url == null ? "the merchant has no webhook URL" : "the endpoint is disabled";
             return counted(delivery, deliveries.markDisabled(delivery, reason, clock.instant()), Outcome.DISABLED);
         }
-        String secret = delivery.secret();
-        Mono<AttemptResult> sent = secret == null
+        List<String> secrets = delivery.signingSecrets();
+        Mono<AttemptResult> sent = secrets.isEmpty()
                 ? Mono.just(AttemptResult.refused("the merchant has no webhook signing secret"))
                 : sender.send(
-                        url, secret, delivery.webhookId(), delivery.payload().getBytes(StandardCharsets.UTF_8));
+                        url, secrets, delivery.webhookId(), delivery.payload().getBytes(StandardCharsets.UTF_8));
         return sent.flatMap(result -> record(delivery, result));
     }
 

@@ -226,6 +226,7 @@ class WebhookDeliveryIntegrationTests extends WebhookIntegrationTest {
                 "{}",
                 null,
                 null,
+                null,
                 false);
         assertThat(deliveries
                         .recordAttempt(

@@ -53,7 +53,7 @@ class WebhookSenderTests {
         WebhookSender sender = new WebhookSender(new WebhookUrlGuard(settings), settings, CLOCK);
 
         AttemptResult result =
-                sender.send(url("127.0.0.1"), SECRET, "msg_abc", BODY).block();
+                sender.send(url("127.0.0.1"), List.of(SECRET), "msg_abc", BODY).block();
 
         assertThat(result.kind()).isEqualTo(AttemptResult.Kind.DELIVERED);
         RecordedRequest request = merchant.takeRequest();
@@ -81,7 +81,7 @@ class WebhookSenderTests {
         WebhookSender sender = new WebhookSender(rebinding, settings, CLOCK);
 
         AttemptResult result =
-                sender.send(url("localhost"), SECRET, "msg_abc", BODY).block(Duration.ofSeconds(10));
+                sender.send(url("localhost"), List.of(SECRET), "msg_abc", BODY).block(Duration.ofSeconds(10));
 
         assertThat(lookups.get()).isGreaterThanOrEqualTo(2);
         assertThat(result.kind()).isEqualTo(AttemptResult.Kind.REFUSED);
