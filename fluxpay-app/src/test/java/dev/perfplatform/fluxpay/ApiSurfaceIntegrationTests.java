@@ -2,15 +2,18 @@ package dev.perfplatform.fluxpay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfplatform.fluxpay.merchant.MerchantRepository;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -18,10 +21,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole HTTP surface, enumerated from the app's own handler mappings, so an endpoint added later is covered
- * without editing this test: each one is documented in {@code /v3/api-docs}, and each merchant endpoint answers
+ * without editing this test: each one is documented in {@code /v3/api-docs}, none lets a merchant see or touch
+ * another merchant's resource (a new endpoint fails here until it has a case), and each merchant endpoint answers
  * malformed input with a 4xx in the envelope and writes no business data (a refusal the caller can fix leaves the
  * Idempotency-Key free; a 404 is stored under its key like any final answer).
  */
+@TestPropertySource(properties = "fluxpay.webhooks.allowed-hosts=127.0.0.1")
 class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
 
     /** Tables of business data a request could write to. */
@@ -43,6 +48,9 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
             "{\"unknownField\":1}",
             "{\"amount\":-1,\"currency\":\"XXX\",\"paymentKey\":\"\",\"orderId\":\"not-a-uuid\"}",
             "{\"amount\":1.5,\"orderId\":123,\"lineItems\":\"none\",\"userId\":null}");
+
+    @Autowired
+    private MerchantRepository merchants;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -103,6 +111,76 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void noMerchantEndpointLetsAnotherMerchantSeeOrTouchAResource() throws Exception {
+        String other = "sk_test_other_merchant_surface_0123456789";
+        merchants.createIfAbsent(UUID.randomUUID(), "other", other, null).block();
+        update("UPDATE merchants SET webhook_url = 'http://127.0.0.1:1/hooks' WHERE name = 'bootstrap'");
+        String pendingOrder = createOrder(1000, "KRW");
+        JsonNode paid = paidPayment(3000);
+        String refundId = body(post(
+                        "/api/v1/refunds",
+                        "{\"paymentId\":\"" + paymentId(paid) + "\",\"amount\":1000,\"reason\":\"r\"}"))
+                .get("data")
+                .get("refundId")
+                .asString();
+        String deliveryId = text("SELECT id FROM webhook_deliveries ORDER BY created_at LIMIT 1");
+        Map<String, String> ids = Map.of(
+                "{orderId}", pendingOrder,
+                "{paymentId}", paymentId(paid),
+                "{refundId}", refundId,
+                "{deliveryId}", deliveryId);
+        // what the other merchant sends to each endpoint: the first merchant's resources, in the path or the body
+        Map<String, String> bodies = Map.of(
+                "POST /api/v1/orders/{orderId}/cancel", "",
+                "POST /api/v1/payments", "{\"orderId\":\"" + pendingOrder + "\",\"amount\":1000,\"currency\":\"KRW\"}",
+                "POST /api/v1/payments/{paymentId}/confirm",
+                        "{\"paymentKey\":\"" + paid.get("paymentKey").asString() + "\",\"amount\":3000}",
+                "POST /api/v1/refunds", "{\"paymentId\":\"" + paymentId(paid) + "\",\"amount\":500,\"reason\":\"r\"}",
+                "POST /api/v1/webhook-deliveries/{deliveryId}/replay", "");
+        Map<String, String> queries = Map.of(
+                "GET /api/v1/orders", "?userId=payer",
+                "GET /api/v1/payments", "?orderId=" + pendingOrder,
+                "GET /api/v1/webhook-deliveries", "");
+        long before = rows() + count("SELECT count(*) FROM webhook_deliveries");
+
+        List<String> problems = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            String name = endpoint.method() + " " + endpoint.path();
+            if (!endpoint.path().startsWith("/api/") || name.equals("POST /api/v1/orders")) {
+                continue; // creating an order of one's own involves no one else's resource
+            }
+            String path = endpoint.path();
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                path = path.replace(id.getKey(), id.getValue());
+            }
+            String query = queries.get(name);
+            String body = bodies.get(name);
+            if (path.contains("{")
+                    || (query == null && body == null && endpoint.method().equals("POST"))) {
+                problems.add("no wrong-merchant case for " + name + ": add one to this test");
+                continue;
+            }
+            HttpResponse<String> answer = send(
+                    endpoint.method(),
+                    path + (query == null ? "" : query),
+                    other,
+                    body == null ? "" : body,
+                    "Idempotency-Key",
+                    UUID.randomUUID().toString());
+            boolean emptyList = answer.statusCode() == 200
+                    && query != null
+                    && body(answer).get("data").get("items").isEmpty();
+            if (answer.statusCode() != 404 && !emptyList) {
+                problems.add(name + " -> " + answer.statusCode() + " " + answer.body());
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(rows() + count("SELECT count(*) FROM webhook_deliveries")).isEqualTo(before);
+        assertThat(text("SELECT status FROM orders WHERE id = '" + pendingOrder + "'"))
+                .isEqualTo("PENDING");
     }
 
     private boolean isErrorEnvelope(HttpResponse<String> answer) {
