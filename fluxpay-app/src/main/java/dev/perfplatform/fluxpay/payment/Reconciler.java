@@ -85,7 +85,7 @@ class Reconciler {
         }
         String paymentKey = due.paymentKey();
         Mono<PgOutcome> outcome =
-                paymentKey == null ? Mono.just(new PgOutcome.Unknown("no paymentKey")) : gateway.lookup(paymentKey);
+                paymentKey == null ? gateway.lookupByOrderId(due.paymentId().toString()) : gateway.lookup(paymentKey);
         return outcome.flatMap(result -> transactions
                         .transactional(payments.find(due.merchantId(), due.paymentId())
                                 .flatMap(payment -> outcomes.record(payment, result, "reconciliation")))

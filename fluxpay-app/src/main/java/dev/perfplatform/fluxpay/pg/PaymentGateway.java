@@ -19,4 +19,10 @@ public interface PaymentGateway {
 
     /** The PG's current view of a payment: the recovery path when a confirm's answer was lost. */
     Mono<PgOutcome> lookup(String paymentKey);
+
+    /**
+     * The PG's view of the payment made for {@code pgOrderId} (the engine's payment id): the recovery path when the
+     * paymentKey was never recorded.
+     */
+    Mono<PgOutcome> lookupByOrderId(String pgOrderId);
 }

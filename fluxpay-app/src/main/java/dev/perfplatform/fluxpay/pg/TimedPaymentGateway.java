@@ -39,6 +39,11 @@ class TimedPaymentGateway implements PaymentGateway {
         return timed("lookup", delegate.lookup(paymentKey));
     }
 
+    @Override
+    public Mono<PgOutcome> lookupByOrderId(String pgOrderId) {
+        return timed("lookup", delegate.lookupByOrderId(pgOrderId));
+    }
+
     private Mono<PgOutcome> timed(String operation, Mono<PgOutcome> call) {
         return Mono.defer(() -> {
             Timer.Sample started = Timer.start(meters);

@@ -102,6 +102,14 @@ public class TossPaymentsGateway implements PaymentGateway {
                 .onErrorResume(failure -> Mono.just(lost("lookup", failure)));
     }
 
+    @Override
+    public Mono<PgOutcome> lookupByOrderId(String pgOrderId) {
+        return http.get()
+                .uri(baseUrl() + "/payments/orders/{orderId}", pgOrderId)
+                .exchangeToMono(response -> classify(response, "lookup"))
+                .onErrorResume(failure -> Mono.just(lost("lookup", failure)));
+    }
+
     private Mono<PgOutcome> classify(ClientResponse response, String operation) {
         return response.bodyToMono(String.class).defaultIfEmpty("").map(body -> {
             JsonNode node = parse(body);

@@ -116,6 +116,19 @@ class TossPaymentsGatewayTests {
     }
 
     @Test
+    void lookupByOrderIdUsesTossOrdersPath() throws Exception {
+        server.enqueue(json(
+                200,
+                "{\"paymentKey\":\"pk\",\"orderId\":\"order-1\",\"status\":\"DONE\",\"totalAmount\":100,"
+                        + "\"balanceAmount\":100,\"approvedAt\":\"2024-02-13T12:18:14+09:00\"}"));
+        server.enqueue(json(404, "{\"code\":\"NOT_FOUND_PAYMENT\",\"message\":\"없음\"}"));
+
+        assertThat(gateway.lookupByOrderId("order-1").block()).isInstanceOf(PgOutcome.Approved.class);
+        assertThat(gateway.lookupByOrderId("order-2").block()).isInstanceOf(PgOutcome.Unknown.class);
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/payments/orders/order-1");
+    }
+
+    @Test
     void lookupReadsAbortedAndInProgressPayments() throws Exception {
         server.enqueue(json(
                 200,
