@@ -1,7 +1,7 @@
 -- wrk script: POST /api/v1/payments, one pre-created PENDING order per request, a fresh Idempotency-Key each.
 -- Arguments after "--": <file of order ids, one a line> <api key> <wrk threads> <amount> <key prefix>
 -- Each thread takes every n-th order of the file, so no two requests pay the same order.
--- Prints one RESULT line: successes per second and p50/p95/p99 over all requests.
+-- Prints one RESULT line: successes per second and p50/p95/p99 over all requests; the first non-2xx bodies to stderr.
 
 local next_thread = 1
 
@@ -13,7 +13,7 @@ end
 function init(args)
   local file, api_key, threads = args[1], args[2], tonumber(args[3])
   amount, prefix = args[4], args[5]
-  orders, n, used = {}, 0, 0
+  orders, n, used, shown = {}, 0, 0, 0
   local line_no = 0
   for id in io.lines(file) do
     if line_no % threads == tid - 1 then
@@ -34,6 +34,14 @@ function request()
   headers["Idempotency-Key"] = prefix .. "-" .. tid .. "-" .. used
   return wrk.format("POST", "/api/v1/payments", headers,
     '{"orderId":"' .. order .. '","amount":' .. amount .. ',"currency":"KRW"}')
+end
+
+-- The first few non-2xx answers of each thread go to stderr, so a non-zero count can be explained.
+function response(status, headers, body)
+  if status >= 300 and shown < 3 then
+    shown = shown + 1
+    io.stderr:write("NON2XX ", status, " ", body, "\n")
+  end
 end
 
 function done(summary, latency, requests)

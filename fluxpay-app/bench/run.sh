@@ -5,7 +5,8 @@
 #  2. full flows: bench/FlowBench.java repeats create order -> create payment -> /sim/checkout -> confirm;
 #  3. pgbench TPC-B (scale 10, 8 clients, 2 threads) on a scratch database, for the scale of the machine.
 # Each run recreates the database fluxpay_bench and starts a fresh app (the production jar, built without the
-# embedded database). Medians of the runs go to docs/benchmarks/fluxpay.md; raw runs to docs/benchmarks/data/.
+# embedded database). Raw runs go to docs/benchmarks/data/fluxpay-runs.txt, and report.sh turns them into
+# docs/benchmarks/fluxpay.md (medians and spreads).
 #
 # Usage: fluxpay-app/bench/run.sh [runs=3] [seconds=30]
 # Needs: PostgreSQL on 127.0.0.1:5432 as postgres/postgres, psql and pgbench, a JDK 17+, wrk (installed with apt-get
@@ -27,9 +28,9 @@ DB=fluxpay_bench
 SCRATCH=fluxpay_bench_pgbench
 API_KEY=sk_bench_0123456789abcdef
 BENCH=fluxpay-app/bench
-OUT=docs/benchmarks/fluxpay.md
 RAW=docs/benchmarks/data/fluxpay-runs.txt
 WORK=$(mktemp -d)
+LOGS=fluxpay-app/target/bench # the app's log of each run (WARN and above), to explain any non-2xx
 APP_PID=
 export PGPASSWORD=postgres
 
@@ -50,6 +51,7 @@ sql -d postgres -c 'SELECT 1' >/dev/null || fail "no PostgreSQL on 127.0.0.1:543
 
 log "building the production jar (-Dfluxpay.embedded=false)"
 ./mvnw -B -q -pl fluxpay-app -am package -DskipTests -Dfluxpay.embedded=false
+mkdir -p "$LOGS"
 JAR=$(ls fluxpay-app/target/fluxpay-app-*.jar | grep -v original | head -1)
 
 # CPU ticks (user + system) of the given processes, and of the whole machine (busy), from /proc.
@@ -65,12 +67,12 @@ start_app() {
   java -Xms512m -Xmx1g -jar "$JAR" --server.port="$PORT" \
     --spring.r2dbc.url="r2dbc:postgresql://127.0.0.1:5432/$DB" --spring.r2dbc.username=postgres \
     --spring.r2dbc.password=postgres --fluxpay.bootstrap-merchant.api-key="$API_KEY" \
-    --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
+    --logging.level.root=WARN >"$LOGS/app-run$run.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 300); do
     if [[ $(sql -d "$DB" -c "SELECT count(*) FROM merchants" 2>/dev/null) == 1 ]] &&
       curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health"; then return; fi
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; fail "the app did not start"; }
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$LOGS/app-run$run.log" >&2; fail "the app did not start"; }
     sleep 0.5
   done
   fail "the app did not answer within 150 s"
@@ -99,7 +101,7 @@ payments_phase() { # prints key=value figures of the measured wrk run
   local t0 t1
   t0=$(date +%s.%N)
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${PHASE_SECONDS}s" --timeout 10s -s "$BENCH/create-payment.lua" \
-    "http://127.0.0.1:$PORT" -- "$WORK/measured.txt" "$API_KEY" "$WRK_THREADS" "$AMOUNT" "run$run" >"$WORK/wrk.txt" &
+    "http://127.0.0.1:$PORT" -- "$WORK/measured.txt" "$API_KEY" "$WRK_THREADS" "$AMOUNT" "run$run" >"$WORK/wrk.txt" 2>"$LOGS/wrk-run$run.err" &
   wrk_pid=$!
   sleep 1
   local wrk_ticks=0
@@ -136,7 +138,7 @@ pgbench_phase() {
   tps=$(pgbench -h 127.0.0.1 -U postgres -c 8 -j 2 -T "$PHASE_SECONDS" "$SCRATCH" 2>/dev/null |
     sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p')
   sql -d postgres -c "DROP DATABASE $SCRATCH WITH (FORCE)"
-  echo "pgbench_tps=$tps"
+  printf "pgbench_tps=%.0f\n" "$tps"
 }
 
 RESULTS="$WORK/results.txt"
@@ -155,70 +157,13 @@ for run in $(seq "$RUNS"); do
 done
 sql -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 
-# value <key>: that figure of every run, one a line; median <key>: their median.
-value() { sed -n "s/.*[ ^]$1=\([^ ]*\).*/\1/p" "$RESULTS"; }
-median() { value "$1" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-spread() { value "$1" | sort -g | awk 'NR == 1 {min = $1} {max = $1} END {printf "%s–%s", min, max}'; }
-cell() { echo "$(median "$1") ($(spread "$1"))"; }
-
 mkdir -p "$(dirname "$RAW")"
-{ echo "# fluxpay-app/bench/run.sh $RUNS $PHASE_SECONDS, $(date -u +%Y-%m-%dT%H:%MZ)"; cat "$RESULTS"; } >"$RAW"
-PAY=$(median pay_ok_per_s); P95=$(median pay_p95_ms)
-VERDICT=$(awk -v r="$PAY" -v p="$P95" 'BEGIN {
-  if (r >= 1000 && p < 200) print "**met**"; else printf "**missed** (%s)\n", (r < 1000 ? "throughput" : "") (r < 1000 && p >= 200 ? " and " : "") (p >= 200 ? "p95" : "") }')
 {
-  cat <<HEAD
-# FluxPay under load
+  echo "# command: fluxpay-app/bench/run.sh $RUNS $PHASE_SECONDS"
+  echo "# date: $(date -u +%Y-%m-%d)"
+  echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), PostgreSQL $(sql -d postgres -c 'SHOW server_version'), wrk $(wrk --version 2>&1 | awk 'NR == 1 {print $2}')"
+  echo "# setup: wrk $WRK_THREADS threads $CONNECTIONS connections, ${WARMUP_SECONDS} s warm-up; FlowBench $FLOW_THREADS threads, 5 s warm-up; ${PHASE_SECONDS} s each"
+  cat "$RESULTS"
+} >"$RAW"
+"$BENCH/report.sh"
 
-Payment creations per second with idempotency, and full payment flows, with the load tool on the same machine
-against the local PostgreSQL at its default durability (\`fsync=on\`, \`synchronous_commit=on\`; never the embedded
-development database). Medians of $RUNS runs, spread in brackets; every run recreates the database and starts a fresh
-app (the production jar, JDK default GC, \`-Xmx1g\`, the default R2DBC pool).
-
-Command: \`fluxpay-app/bench/run.sh $RUNS $PHASE_SECONDS\` ($(date -u +%Y-%m-%d)). Raw runs:
-[data/fluxpay-runs.txt](data/fluxpay-runs.txt).
-
-Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1),
-PostgreSQL $(sql -d postgres -c 'SHOW server_version'), wrk $(wrk --version 2>&1 | awk 'NR == 1 {print $2}'). Load average (1/5/15 min) at the start of each run:
-$(value load | paste -sd ',' | sed 's/,/, /g'). The load tool, the app and PostgreSQL share the same cores.
-
-## Payment creation (goal: 1,000/s at p95 < 200 ms)
-
-\`POST /api/v1/payments\` for a PENDING order, a fresh \`Idempotency-Key\` each, one order per request (the orders
-are inserted by SQL before the run; a payment needs a PENDING order and an order takes one live payment). wrk,
-$WRK_THREADS threads, $CONNECTIONS connections, closed loop, ${PHASE_SECONDS} s after a ${WARMUP_SECONDS} s warm-up.
-
-| created/s | p50 ms | p95 ms | p99 ms | non-2xx | goal |
-|---|---|---|---|---|---|
-| $(cell pay_ok_per_s) | $(cell pay_p50_ms) | $(cell pay_p95_ms) | $(cell pay_p99_ms) | $(median pay_non2xx) | $VERDICT |
-
-Per created payment, from \`pg_stat_database\`: $(median xacts_per_pay) transactions, $(median rows_inserted_per_pay) rows
-inserted, $(median rows_changed_per_pay) rows updated or deleted. CPU during the measured ${PHASE_SECONDS} s, in cores of $(nproc):
-app JVM $(median app_cores), PostgreSQL backends $(median pg_cores), wrk $(median wrk_cores), whole machine $(median machine_cores)
-(the rest is other processes, PostgreSQL's WAL writer and the kernel).
-
-## Full flows (report, no target)
-
-create order → create payment → \`/sim/checkout\` (the payer at the PG simulator) → confirm (the app calls the
-simulator's TossPayments API over loopback HTTP). \`bench/FlowBench.java\`, $FLOW_THREADS threads, closed loop,
-${PHASE_SECONDS} s after a 5 s warm-up.
-
-| flows/s | step | p50 ms | p95 ms |
-|---|---|---|---|
-| $(cell flows_per_s) | create order | $(median order_p50_ms) | $(median order_p95_ms) |
-| | create payment | $(median payment_p50_ms) | $(median payment_p95_ms) |
-| | checkout | $(median checkout_p50_ms) | $(median checkout_p95_ms) |
-| | confirm | $(median confirm_p50_ms) | $(median confirm_p95_ms) |
-| | whole flow | $(median flow_p50_ms) | $(median flow_p95_ms) |
-
-Failed flows: $(median flow_errors).
-
-## Scale: pgbench TPC-B
-
-\`pgbench -i -s 10\`, then \`pgbench -c 8 -j 2 -T $PHASE_SECONDS\` on a scratch database, in the same runs:
-$(cell pgbench_tps) tps. Payment creations per pgbench transaction: $(awk -v a="$PAY" -v b="$(median pgbench_tps)" 'BEGIN {printf "%.2f", a / b}').
-HEAD
-  [[ -f "$BENCH/reading.md" ]] && { echo; cat "$BENCH/reading.md"; }
-} >"$OUT"
-log "wrote $OUT and $RAW"
-cat "$RESULTS"
