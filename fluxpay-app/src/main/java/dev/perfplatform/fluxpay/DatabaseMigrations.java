@@ -1,6 +1,7 @@
 package dev.perfplatform.fluxpay;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -11,6 +12,12 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseMigrations {
+
+    /** Fails the start before anything connects when no usable database URL is configured, saying what to set. */
+    @Bean
+    static BeanFactoryPostProcessor requireDatabaseUrl(Environment environment) {
+        return beanFactory -> jdbcUrl(environment.getProperty("spring.r2dbc.url", ""));
+    }
 
     @Bean(initMethod = "migrate")
     Flyway flyway(Environment environment) {
@@ -26,6 +33,10 @@ class DatabaseMigrations {
 
     /** {@code r2dbc:postgresql://…} or {@code r2dbc:pool:postgresql://…} as {@code jdbc:postgresql://…}. */
     static String jdbcUrl(String r2dbcUrl) {
+        if (r2dbcUrl.isBlank()) {
+            throw new IllegalStateException("No database configured: set FLUXPAY_DB_URL (spring.r2dbc.url). Only a"
+                    + " development build, with the fluxpay-embedded-postgres module, starts an embedded PostgreSQL.");
+        }
         String rest = r2dbcUrl.startsWith("r2dbc:") ? r2dbcUrl.substring("r2dbc:".length()) : r2dbcUrl;
         if (rest.startsWith("pool:")) {
             rest = rest.substring("pool:".length());

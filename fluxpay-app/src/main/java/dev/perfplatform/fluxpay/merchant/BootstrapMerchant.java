@@ -41,7 +41,8 @@ public class BootstrapMerchant implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         String apiKey = settings.apiKey();
         if (apiKey == null || apiKey.isBlank()) {
-            log.info("no bootstrap merchant: fluxpay.bootstrap-merchant.api-key (FLUXPAY_API_KEY) is not set");
+            log.warn("no bootstrap merchant, so every /api/v1 call is refused: set FLUXPAY_API_KEY (any secret, e.g."
+                    + " sk_test_local) and restart, then call with Authorization: Bearer <that key>");
             return;
         }
         String webhookUrl = blankToNull(settings.webhookUrl());
