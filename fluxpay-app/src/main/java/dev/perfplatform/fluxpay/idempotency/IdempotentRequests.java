@@ -29,6 +29,7 @@ import reactor.core.publisher.Mono;
  *       so the caller can retry under the same key; other errors, 5xx included, are stored and replayed.
  *   <li>An attempt whose lease ran out can be taken over; the late holder can then no longer commit.
  *   <li>With Redis configured, {@link InFlightKeys} answers concurrent duplicates first; PostgreSQL still decides.
+ *   <li>Once started, a request runs to its end even when its client hangs up, and its answer is stored.
  * </ul>
  */
 @Service
@@ -80,7 +81,7 @@ public class IdempotentRequests {
         Scope scope = new Scope(merchantId, key);
         byte[] fingerprint = Sha256.of(body);
         UUID token = UUID.randomUUID();
-        return inFlight.enter(scope).flatMap(marker -> {
+        Mono<ResponseEntity<byte[]>> request = inFlight.enter(scope).flatMap(marker -> {
             if (marker == InFlightKeys.Marker.HELD_ELSEWHERE) {
                 return Mono.error(new ApiException(ErrorCode.VAL_005));
             }
@@ -93,6 +94,16 @@ public class IdempotentRequests {
                     .flatMap(answer -> inFlight.leave(scope, marker).thenReturn(answer))
                     .onErrorResume(failure -> inFlight.leave(scope, marker).then(Mono.error(failure)));
         });
+        return runToTheEnd(request);
+    }
+
+    /**
+     * Runs {@code work} to its end even if the caller goes away: a client hanging up must not cut a request between
+     * its claim and its stored answer (the retry would find the key leased and then resume from a recovery point
+     * instead of replaying), nor cancel a transaction mid-way. The answer then waits, stored, for the retry.
+     */
+    private static <T> Mono<T> runToTheEnd(Mono<T> work) {
+        return Mono.defer(() -> Mono.fromFuture(work.toFuture(), true));
     }
 
     /**
