@@ -170,6 +170,18 @@ public abstract class FluxPayApplicationTest {
         return responses;
     }
 
+    /** The value of one series at {@code /actuator/prometheus}, e.g. {@code name_total{tag="v"}}; 0 when absent. */
+    protected double scraped(String series) throws IOException, InterruptedException {
+        String prefix = series + " ";
+        return send("GET", "/actuator/prometheus", "", "")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+                .findFirst()
+                .orElse(0);
+    }
+
     protected static String paymentId(JsonNode payment) {
         return payment.get("paymentId").asString();
     }

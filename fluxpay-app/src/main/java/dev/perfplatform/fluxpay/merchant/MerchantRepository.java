@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -15,19 +16,32 @@ import reactor.core.publisher.Mono;
 public class MerchantRepository {
 
     private final DatabaseClient db;
+    private final ExpiringCache<Merchant> authenticated;
 
-    public MerchantRepository(DatabaseClient db) {
+    public MerchantRepository(
+            DatabaseClient db, @Value("${fluxpay.merchants.auth-cache-ttl:5s}") Duration authCacheTtl) {
         this.db = db;
+        this.authenticated = new ExpiringCache<>(authCacheTtl, 10_000);
     }
 
-    /** The merchant with this API key, or with it as the previous key of a rotation still in its grace period. */
+    /**
+     * The merchant with this API key, or with it as the previous key of a rotation still in its grace period. Answers
+     * are kept for {@code fluxpay.merchants.auth-cache-ttl} (5 s): a key revoked on another instance keeps working
+     * that long at most; rotations on this instance take effect at once.
+     */
     public Mono<Merchant> findByApiKey(String apiKey) {
+        byte[] hash = ApiKeys.hash(apiKey);
+        Merchant cached = authenticated.get(hash);
+        if (cached != null) {
+            return Mono.just(cached);
+        }
         return db.sql("SELECT id, name, webhook_url FROM merchants WHERE api_key_hash = :hash"
                         + " OR (previous_api_key_hash = :hash AND previous_api_key_expires_at > now()) LIMIT 1")
-                .bind("hash", ApiKeys.hash(apiKey))
+                .bind("hash", hash)
                 .map((row, meta) -> new Merchant(
                         row.get("id", UUID.class), row.get("name", String.class), row.get("webhook_url", String.class)))
-                .one();
+                .one()
+                .doOnNext(merchant -> authenticated.put(hash, merchant));
     }
 
     /** Creates the merchant unless one already has this API key; returns whether it was created. */
@@ -62,7 +76,8 @@ public class MerchantRepository {
         update = secret == null ? update.bindNull("secret", String.class) : update.bind("secret", secret);
         return update.map(row -> Boolean.TRUE.equals(row.get("generated", Boolean.class)))
                 .one()
-                .defaultIfEmpty(false);
+                .defaultIfEmpty(false)
+                .doOnNext(configured -> authenticated.clear());
     }
 
     /** Creates a merchant with its API key (stored hashed) and webhook signing secret. */
@@ -99,7 +114,8 @@ public class MerchantRepository {
                 .bind("hash", ApiKeys.hash(newApiKey))
                 .bind("grace", grace.toMillis() / 1000.0)
                 .map(row -> Rows.instant(row, "previous_api_key_expires_at"))
-                .one();
+                .one()
+                .doOnNext(rotated -> authenticated.clear());
     }
 
     /**

@@ -80,6 +80,15 @@ public class OrderRepository {
                 .flatMap(this::withLines);
     }
 
+    /** The order without its line items (empty): what paying it needs, in one query. */
+    public Mono<Order> findHeader(UUID merchantId, UUID orderId) {
+        return db.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id AND merchant_id = :merchant")
+                .bind("id", orderId)
+                .bind("merchant", merchantId)
+                .map(row -> header(row).toOrder(List.of()))
+                .one();
+    }
+
     /**
      * Up to {@code limit} orders, newest first, optionally of one user, after the order {@code startingAfter} (which
      * must be the merchant's; an unknown cursor gives an empty page).

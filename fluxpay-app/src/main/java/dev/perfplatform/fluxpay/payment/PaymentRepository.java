@@ -56,11 +56,18 @@ public class PaymentRepository {
         this.webhooks = webhooks;
     }
 
-    /** Inserts a READY payment and its first event; call inside a transaction. */
+    /** Inserts a READY payment and its first event, in one statement; call inside a transaction. */
     public Mono<Payment> insert(UUID merchantId, UUID paymentId, UUID orderId, Currency currency, long amount) {
-        return db.sql("INSERT INTO payments AS p (id, merchant_id, order_id, status, currency, amount, created_at,"
-                        + " updated_at) VALUES (:id, :merchant, :order, 'READY', :currency, :amount, now(), now())"
-                        + " RETURNING " + COLUMNS)
+        return db.sql("""
+                        WITH p AS (
+                            INSERT INTO payments (id, merchant_id, order_id, status, currency, amount, created_at,
+                                                  updated_at)
+                            VALUES (:id, :merchant, :order, 'READY', :currency, :amount, now(), now())
+                            RETURNING *),
+                        first_event AS (
+                            INSERT INTO payment_events (payment_id, seq, to_status, cause)
+                            SELECT id, 1, 'READY', 'created' FROM p)
+                        SELECT\s""" + COLUMNS + " FROM p")
                 .bind("id", paymentId)
                 .bind("merchant", merchantId)
                 .bind("order", orderId)
@@ -68,8 +75,7 @@ public class PaymentRepository {
                 .bind("amount", amount)
                 .map(PaymentRepository::payment)
                 .one()
-                .flatMap(payment -> appendEvent(paymentId, 1, null, PaymentStatus.READY, "created", Map.of())
-                        .thenReturn(payment));
+                .doOnNext(created -> transitions(PaymentStatus.READY).increment());
     }
 
     public Mono<Payment> find(UUID merchantId, UUID paymentId) {

@@ -67,7 +67,7 @@ public class PaymentService {
 
     /** A READY payment for the merchant's PENDING order, for exactly its total; call inside a transaction. */
     public Mono<Payment> create(UUID merchantId, CreatePaymentRequest request) {
-        return orders.find(merchantId, request.orderId())
+        return orders.findHeader(merchantId, request.orderId())
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.ORD_001)))
                 .flatMap(order -> {
                     if (order.status() != OrderStatus.PENDING) {
@@ -143,7 +143,7 @@ public class PaymentService {
                         return Mono.error(
                                 new ApiException(ErrorCode.PAY_002, "Amount differs from the payment's amount"));
                     }
-                    return orders.find(merchantId, payment.orderId())
+                    return orders.findHeader(merchantId, payment.orderId())
                             .filter(order -> order.status() != OrderStatus.PENDING)
                             .flatMap(order -> Mono.<Payment>error(new ApiException(
                                     ErrorCode.ORD_002, "Order is " + order.status() + ", not payable")))

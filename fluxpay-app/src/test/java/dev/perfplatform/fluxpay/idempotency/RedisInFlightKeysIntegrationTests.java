@@ -92,13 +92,6 @@ class RedisInFlightKeysIntegrationTests extends FluxPayApplicationTest {
     }
 
     private double inflight(String result) throws Exception {
-        String metric = "fluxpay_idempotency_inflight_total{result=\"" + result + "\"} ";
-        return send("GET", "/actuator/prometheus", "", "")
-                .body()
-                .lines()
-                .filter(line -> line.startsWith(metric))
-                .mapToDouble(line -> Double.parseDouble(line.substring(metric.length())))
-                .findFirst()
-                .orElse(0);
+        return scraped("fluxpay_idempotency_inflight_total{result=\"" + result + "\"}");
     }
 }

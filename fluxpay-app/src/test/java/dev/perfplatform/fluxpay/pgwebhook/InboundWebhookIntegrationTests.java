@@ -80,14 +80,7 @@ class InboundWebhookIntegrationTests extends PgWebhookTest {
 
     /** {@code fluxpay.pg.webhooks} for PAYMENT_STATUS_CHANGED with {@code result}, as scraped. */
     private double webhooksCounted(String result) throws Exception {
-        String metric = "fluxpay_pg_webhooks_total{result=\"" + result + "\",type=\"PAYMENT_STATUS_CHANGED\"} ";
-        return send("GET", "/actuator/prometheus", "", "")
-                .body()
-                .lines()
-                .filter(line -> line.startsWith(metric))
-                .mapToDouble(line -> Double.parseDouble(line.substring(metric.length())))
-                .findFirst()
-                .orElse(0);
+        return scraped("fluxpay_pg_webhooks_total{result=\"" + result + "\",type=\"PAYMENT_STATUS_CHANGED\"}");
     }
 
     @Test
