@@ -9,6 +9,7 @@ import dev.perfplatform.fluxpay.payment.Payment;
 import dev.perfplatform.fluxpay.payment.PaymentRepository;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
 import dev.perfplatform.fluxpay.payment.PaymentStatus;
+import dev.perfplatform.fluxpay.payment.PgStateSync;
 import dev.perfplatform.fluxpay.payment.ReconcilerSettings;
 import dev.perfplatform.fluxpay.pg.PaymentGateway;
 import dev.perfplatform.fluxpay.pg.PgOutcome;
@@ -32,6 +33,7 @@ import reactor.core.publisher.Mono;
 public class RefundService {
 
     static final String CANCEL_SENT = "pg_cancel_sent";
+    private static final EnumSet<PaymentStatus> PENDING = EnumSet.of(PaymentStatus.UNKNOWN, PaymentStatus.IN_PROGRESS);
     private static final EnumSet<PaymentStatus> REFUNDABLE =
             EnumSet.of(PaymentStatus.DONE, PaymentStatus.PARTIAL_CANCELED);
 
@@ -41,6 +43,7 @@ public class RefundService {
     private final ApiResponses responses;
     private final TransactionalOperator transactions;
     private final ReconcilerSettings reconciler;
+    private final PgStateSync sync;
 
     public RefundService(
             RefundRepository refunds,
@@ -48,7 +51,9 @@ public class RefundService {
             PaymentGateway gateway,
             ApiResponses responses,
             TransactionalOperator transactions,
-            ReconcilerSettings reconciler) {
+            ReconcilerSettings reconciler,
+            PgStateSync sync) {
+        this.sync = sync;
         this.refunds = refunds;
         this.payments = payments;
         this.gateway = gateway;
@@ -88,11 +93,22 @@ public class RefundService {
                 });
     }
 
-    /** Resolves the payment's unknown refunds first: the PG's balance is uncertain until they are. */
+    /**
+     * Re-queries what is unresolved about the payment before a new operation on it: the payment itself when its
+     * outcome is unknown (it may well be DONE by now), and its unknown refunds (the PG's balance is uncertain until
+     * they are resolved). Failures leave things as they were; the refund is then judged on what is known.
+     */
     private Mono<Void> resolveUnknown(UUID merchantId, UUID paymentId) {
-        return refunds.unknownFor(merchantId, paymentId)
-                .concatMap(unknown -> resolve(merchantId, unknown.refundId(), unknown.attempts()))
+        Mono<Void> payment = payments.find(merchantId, paymentId)
+                .filter(found -> PENDING.contains(found.status()) && found.paymentKey() != null)
+                .flatMap(pending -> gateway.lookup(String.valueOf(pending.paymentKey()))
+                        .flatMap(pgState ->
+                                transactions.transactional(sync.apply(paymentId, pgState, "look-up before a refund"))))
                 .then();
+        return payment.then(refunds.unknownFor(merchantId, paymentId)
+                        .concatMap(unknown -> resolve(merchantId, unknown.refundId(), unknown.attempts()))
+                        .then())
+                .onErrorResume(failure -> Mono.empty());
     }
 
     private Mono<PgOutcome> send(Sent sent, UUID refundId, CreateRefundRequest request) {

@@ -12,9 +12,37 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+/** Refunds; nothing resolves an unknown payment in the background here (no reconciler, no simulator webhooks). */
+@TestPropertySource(
+        properties = {
+            "fluxpay.pg.toss.read-timeout=1s",
+            "fluxpay.simulator.timeout-delay=3s",
+            "fluxpay.reconciler.enabled=false",
+            "fluxpay.simulator.webhook-url="
+        })
 class RefundIntegrationTests extends FluxPayApplicationTest {
+
+    @Test
+    void aRefundOfAPaymentWhoseOutcomeIsUnknownLooksItUpFirst() throws Exception {
+        JsonNode payment = createPayment(6600);
+        HttpResponse<String> lost = confirm(payment, checkout(payment, "TIMEOUT_AFTER_COMMIT"), 6600);
+        assertThat(lost.statusCode()).isEqualTo(202);
+
+        HttpResponse<String> refunded = post(
+                "/api/v1/refunds",
+                "{\"paymentId\":\"" + paymentId(payment) + "\",\"amount\":600,\"reason\":\"damaged\"}");
+
+        // the PG had taken the money: the payment is DONE and the refund went to the PG (its answer is late: 202)
+        assertThat(refunded.statusCode()).as(refunded.body()).isIn(201, 202);
+        assertThat(text("SELECT cause FROM payment_events WHERE payment_id = '" + paymentId(payment)
+                        + "' AND to_status = 'DONE'"))
+                .contains("look-up before a refund");
+        assertThat(text("SELECT refunded_amount FROM payments WHERE id = '" + paymentId(payment) + "'"))
+                .isEqualTo("600");
+    }
 
     @Test
     void partialRefundsAddUpToAFullCancel() throws Exception {
