@@ -48,6 +48,9 @@ final class KeyEntry {
     @SuppressWarnings("unused") // accessed through LAST_ACCESS
     private long lastAccess;
 
+    /** How finely uses are timed for eviction. */
+    static final long TOUCH_GRANULARITY_MICROS = 1_000;
+
     KeyEntry(RateLimitPolicy policy, long nowMicros) {
         List<Limit> limits = policy.limits();
         long[] initial = new long[limits.size() * 3];
@@ -67,11 +70,15 @@ final class KeyEntry {
     }
 
     /**
-     * Records a use at {@code nowMicros} for eviction. An opaque write: no fence on the decision path, and eviction
-     * only ranks keys, so seeing a slightly older time is harmless.
+     * Records a use at {@code nowMicros} for eviction, to {@value #TOUCH_GRANULARITY_MICROS} µs: a hot key's entry is
+     * written at most once per that time, so threads deciding on one key share its cache line instead of taking it
+     * exclusively on every decision. Opaque accesses: no fence on the decision path, and eviction only ranks keys, so
+     * a slightly older time is harmless.
      */
     void touch(long nowMicros) {
-        LAST_ACCESS.setOpaque(this, nowMicros);
+        if (nowMicros - (long) LAST_ACCESS.getOpaque(this) >= TOUCH_GRANULARITY_MICROS) {
+            LAST_ACCESS.setOpaque(this, nowMicros);
+        }
     }
 
     /** The time of the last recorded use. */

@@ -66,7 +66,7 @@ class InMemoryEngineTests {
         RateLimiter limiter = engine.limiter(bucket);
         for (int i = 0; i < 10; i++) {
             limiter.acquire("k" + i);
-            time.advanceMicros(1);
+            time.advanceMicros(KeyEntry.TOUCH_GRANULARITY_MICROS); // uses are told apart to this granularity
         }
         limiter.acquire("k0"); // k0 becomes the most recently used
 
