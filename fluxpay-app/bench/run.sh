@@ -52,7 +52,7 @@ sql -d postgres -c 'SELECT 1' >/dev/null || fail "no PostgreSQL on 127.0.0.1:543
 log "building the production jar (-Dfluxpay.embedded=false)"
 ./mvnw -B -q -pl fluxpay-app -am package -DskipTests -Dfluxpay.embedded=false
 mkdir -p "$LOGS"
-JAR=$(ls fluxpay-app/target/fluxpay-app-*.jar | grep -v original | head -1)
+JAR=$(ls fluxpay-app/target/fluxpay-app-*-exec.jar | head -1)  # the runnable jar; the plain one has no classifier
 
 # CPU ticks (user + system) of the given processes, and of the whole machine (busy), from /proc.
 ticks_of() { local total=0 pid; for pid in "$@"; do [[ -r /proc/$pid/stat ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }

@@ -26,6 +26,12 @@ class StatusContractTests {
                 .contains(names(dev.perfplatform.fluxpay.order.OrderStatus.values()));
     }
 
+    @Test
+    void theClientKnowsEveryWebhookDeliveryStatus() {
+        assertThat(names(dev.perfplatform.payment.client.model.WebhookDeliveryStatus.values()))
+                .contains(names(dev.perfplatform.fluxpay.webhook.WebhookDeliveryStatus.values()));
+    }
+
     private static String[] names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toArray(String[]::new);
     }

@@ -96,4 +96,18 @@ class RefundsAndDeliveriesTests {
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/v1/webhook-deliveries/dlv_1/replay");
         assertThat(replay.status()).isEqualTo(WebhookDeliveryStatus.PENDING);
     }
+
+    @Test
+    void readsTheEnginesDeliveringAndDisabledStatusesByName() {
+        server.data(200, Fixtures.DELIVERY.replace("FAILED", "DELIVERING"))
+                .data(200, Fixtures.DELIVERY.replace("FAILED", "DISABLED"))
+                .data(200, Fixtures.DELIVERY.replace("FAILED", "SOMETHING_NEWER"));
+
+        assertThat(server.client().webhookDeliveries().replay("dlv_1").status())
+                .isEqualTo(WebhookDeliveryStatus.DELIVERING);
+        assertThat(server.client().webhookDeliveries().replay("dlv_1").status())
+                .isEqualTo(WebhookDeliveryStatus.DISABLED);
+        assertThat(server.client().webhookDeliveries().replay("dlv_1").status())
+                .isEqualTo(WebhookDeliveryStatus.UNRECOGNIZED);
+    }
 }
