@@ -10,6 +10,8 @@ import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,7 @@ class InFlightKeys implements DisposableBean {
     private final @Nullable RedisURI uri;
     private final IdempotencySettings settings;
     private final MeterRegistry meters;
+    private final Map<String, Counter> results = new ConcurrentHashMap<>();
     private volatile @Nullable StatefulRedisConnection<String, String> connection;
 
     InFlightKeys(IdempotencySettings settings, MeterRegistry meters) {
@@ -124,10 +127,12 @@ class InFlightKeys implements DisposableBean {
     }
 
     private Marker counted(Marker marker, String result) {
-        Counter.builder("fluxpay.idempotency.inflight")
-                .description("Look-ups of in-flight idempotency keys in Redis, by result")
-                .tag("result", result)
-                .register(meters)
+        results.computeIfAbsent(
+                        result,
+                        name -> Counter.builder("fluxpay.idempotency.inflight")
+                                .description("Look-ups of in-flight idempotency keys in Redis, by result")
+                                .tag("result", name)
+                                .register(meters))
                 .increment();
         return marker;
     }

@@ -15,8 +15,10 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,7 +42,7 @@ public class PaymentRepository {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final ReconcilerSettings reconciler;
-    private final MeterRegistry meters;
+    private final Map<PaymentStatus, Counter> transitions;
     private final WebhookOutbox webhooks;
 
     public PaymentRepository(
@@ -52,7 +54,7 @@ public class PaymentRepository {
         this.db = db;
         this.json = json;
         this.reconciler = reconciler;
-        this.meters = meters;
+        this.transitions = transitionCounters(meters);
         this.webhooks = webhooks;
     }
 
@@ -292,10 +294,20 @@ public class PaymentRepository {
 
     /** {@code fluxpay.payments.transitions}: payments moved to each status (counted as written, before commit). */
     private Counter transitions(PaymentStatus to) {
-        return Counter.builder("fluxpay.payments.transitions")
-                .description("Payments moved to a status, by status")
-                .tag("status", to.name().toLowerCase(Locale.ROOT))
-                .register(meters);
+        return Objects.requireNonNull(transitions.get(to));
+    }
+
+    private static Map<PaymentStatus, Counter> transitionCounters(MeterRegistry meters) {
+        Map<PaymentStatus, Counter> counters = new EnumMap<>(PaymentStatus.class);
+        for (PaymentStatus status : PaymentStatus.values()) {
+            counters.put(
+                    status,
+                    Counter.builder("fluxpay.payments.transitions")
+                            .description("Payments moved to a status, by status")
+                            .tag("status", status.name().toLowerCase(Locale.ROOT))
+                            .register(meters));
+        }
+        return counters;
     }
 
     private static <T> DatabaseClient.GenericExecuteSpec bindNullable(

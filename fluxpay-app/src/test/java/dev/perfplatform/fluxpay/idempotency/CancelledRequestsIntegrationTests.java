@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.perfplatform.fluxpay.FluxPayApplicationTest;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +74,13 @@ class CancelledRequestsIntegrationTests extends FluxPayApplicationTest {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            Thread.sleep(ThreadLocalRandom.current().nextInt(0, 60));
+            // hang up at a random point of the request's work: after up to 60 ms of waiting for its answer
+            socket.setSoTimeout(ThreadLocalRandom.current().nextInt(1, 60));
+            try {
+                socket.getInputStream().read();
+            } catch (SocketTimeoutException stillWorking) {
+                // the client gives up here, mid-request
+            }
         }
     }
 
