@@ -3,11 +3,13 @@ package dev.perfplatform.ratelimit.redis;
 import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.TimeSource;
+import dev.perfplatform.ratelimit.internal.CallDeadlines;
 import dev.perfplatform.ratelimit.internal.DecisionStore;
 import dev.perfplatform.ratelimit.internal.Futures;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisKeyAsyncCommands;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import java.io.IOException;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +29,7 @@ final class RedisDecisionStore implements DecisionStore {
     private final RedisKeyAsyncCommands<String, String> keyCommands;
     private final String keyPrefix;
     private final @Nullable TimeSource clock;
-    private final long timeoutMillis;
+    private final CallDeadlines deadlines;
     private final boolean coalesce;
     private final Map<RateLimitPolicy, Scripted> scripts = new ConcurrentHashMap<>();
 
@@ -46,7 +47,7 @@ final class RedisDecisionStore implements DecisionStore {
         this.keyCommands = keyCommands;
         this.keyPrefix = keyPrefix;
         this.clock = clock;
-        this.timeoutMillis = Math.max(1, timeout.toMillis());
+        this.deadlines = new CallDeadlines(timeout);
         this.coalesce = coalesce;
     }
 
@@ -106,15 +107,11 @@ final class RedisDecisionStore implements DecisionStore {
     private CompletableFuture<Decision[]> call(
             RateLimitPolicy policy, PolicyScript script, String key, long[] permits, int count) {
         long now = clock == null ? -1 : clock.currentMicros();
-        CompletableFuture<List<Object>> call = RedisScript.run(
-                        scripting, script.keys(key), script.args(now, permits, count))
-                .toCompletableFuture();
-        return call.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .whenComplete((reply, error) -> {
-                    if (error != null) {
-                        call.cancel(false); // a command still queued while disconnected is then never sent
-                    }
-                })
+        String[] keys = script.keys(key);
+        String[] args = script.args(now, permits, count);
+        RedisFuture<List<Object>> sent = RedisScript.send(scripting, keys, args);
+        return deadlines
+                .bound(RedisScript.withEvalFallback(scripting, sent, keys, args), sent)
                 .thenApply(reply -> toDecisions(policy, permits, count, reply));
     }
 
@@ -128,10 +125,8 @@ final class RedisDecisionStore implements DecisionStore {
     @Override
     public void reset(RateLimitPolicy policy, String key) {
         PolicyScript script = scripted(policy).script();
-        Futures.join(keyCommands
-                .unlink(script.keys(key))
-                .toCompletableFuture()
-                .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS));
+        RedisFuture<Long> unlink = keyCommands.unlink(script.keys(key));
+        Futures.join(deadlines.bound(unlink.toCompletableFuture(), unlink));
     }
 
     private static Decision[] toDecisions(RateLimitPolicy policy, long[] permits, int count, List<Object> reply) {

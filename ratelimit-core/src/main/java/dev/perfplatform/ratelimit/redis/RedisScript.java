@@ -1,6 +1,7 @@
 package dev.perfplatform.ratelimit.redis;
 
 import dev.perfplatform.ratelimit.internal.Futures;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
@@ -14,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The limiter's one Lua script: read once from the jar, run by {@code EVALSHA}; a {@code NOSCRIPT} answer (after
@@ -28,16 +28,24 @@ final class RedisScript {
 
     private RedisScript() {}
 
-    /** Runs the script; the stage fails with the Redis error when the script does. */
-    static CompletionStage<List<Object>> run(
+    /** Sends the script by its SHA-1; {@link #withEvalFallback} answers a {@code NOSCRIPT} failure. */
+    static RedisFuture<List<Object>> send(
             RedisScriptingAsyncCommands<String, String> commands, String[] keys, String[] args) {
-        return commands.<List<Object>>evalsha(SHA1, ScriptOutputType.MULTI, keys, args)
-                .exceptionallyCompose(error -> {
-                    if (Futures.unwrap(error) instanceof RedisNoScriptException) {
-                        return commands.<List<Object>>eval(SOURCE, ScriptOutputType.MULTI, keys, args);
-                    }
-                    return CompletableFuture.failedFuture(error);
-                });
+        return commands.evalsha(SHA1, ScriptOutputType.MULTI, keys, args);
+    }
+
+    /** {@code sent}'s reply, or, when Redis did not know the script, the reply of one {@code EVAL}. */
+    static CompletableFuture<List<Object>> withEvalFallback(
+            RedisScriptingAsyncCommands<String, String> commands,
+            RedisFuture<List<Object>> sent,
+            String[] keys,
+            String[] args) {
+        return sent.toCompletableFuture().exceptionallyCompose(error -> {
+            if (Futures.unwrap(error) instanceof RedisNoScriptException) {
+                return commands.<List<Object>>eval(SOURCE, ScriptOutputType.MULTI, keys, args);
+            }
+            return CompletableFuture.failedFuture(error);
+        });
     }
 
     private static String load() {

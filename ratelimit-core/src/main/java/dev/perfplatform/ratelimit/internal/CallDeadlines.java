@@ -1,0 +1,94 @@
+package dev.perfplatform.ratelimit.internal;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+/**
+ * Fails calls that outlive one fixed timeout, at a cost per call of one lock-free queue insert.
+ *
+ * <p>{@link CompletableFuture#orTimeout} schedules a task per call on a shared delay queue; with one call in flight
+ * at a time each new task becomes the queue's head and wakes the timer thread, a context switch per decision that
+ * costs more than the rest of the client side put together. Here every call has the same timeout, so deadlines
+ * arrive in order: calls wait in a FIFO queue and one sweep per tick ({@code timeout / 10}, at least 1 ms) fails
+ * the expired ones and drops the finished ones. The sweep re-arms itself from the timer thread while calls are
+ * queued, so a busy engine never wakes it from a caller; an idle one costs nothing. A call fails between its
+ * timeout and one tick later.
+ */
+public final class CallDeadlines {
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "ratelimit-call-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private record Pending(long deadline, CompletableFuture<?> call, Future<?> source) {}
+
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean armed = new AtomicBoolean();
+    private final long timeoutNanos;
+    private final long tickNanos;
+    private final LongSupplier nanoTime;
+    private final String message;
+
+    /** Deadlines of {@code timeout} after each call's start, on the system's monotonic clock. */
+    public CallDeadlines(Duration timeout) {
+        this(timeout, System::nanoTime);
+    }
+
+    CallDeadlines(Duration timeout, LongSupplier nanoTime) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+        }
+        this.timeoutNanos = timeout.toNanos();
+        this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), timeoutNanos / 10);
+        this.nanoTime = nanoTime;
+        this.message = "no answer within " + timeout.toMillis() + " ms";
+    }
+
+    /**
+     * Fails {@code call} with a {@link TimeoutException} unless it completes within the timeout, and then cancels
+     * {@code source}, the operation it waits for (a command still queued is then never sent); returns {@code call}.
+     */
+    public <T> CompletableFuture<T> bound(CompletableFuture<T> call, Future<?> source) {
+        pending.add(new Pending(nanoTime.getAsLong() + timeoutNanos, call, source));
+        if (!armed.get() && armed.compareAndSet(false, true)) {
+            TIMER.schedule(this::sweep, tickNanos, TimeUnit.NANOSECONDS);
+        }
+        return call;
+    }
+
+    /** Fails the expired calls and drops the finished ones at the head; re-arms while any call is queued. */
+    void sweep() {
+        long now = nanoTime.getAsLong();
+        Pending head;
+        while ((head = pending.peek()) != null && (head.call().isDone() || head.deadline() - now <= 0)) {
+            pending.poll();
+            if (head.call().completeExceptionally(new TimeoutException(message))) {
+                head.source().cancel(false);
+            }
+        }
+        if (!pending.isEmpty()) {
+            TIMER.schedule(this::sweep, tickNanos, TimeUnit.NANOSECONDS);
+            return;
+        }
+        armed.set(false);
+        if (!pending.isEmpty() && armed.compareAndSet(false, true)) { // a call arrived while disarming
+            TIMER.schedule(this::sweep, tickNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Calls waiting for their deadline or the next sweep; for tests. */
+    int queued() {
+        return pending.size();
+    }
+}
