@@ -3,6 +3,8 @@ package dev.perfplatform.jmx;
 import dev.perfplatform.jmx.config.RulesConfig;
 import dev.perfplatform.jmx.config.ScraperConfig;
 import dev.perfplatform.jmx.config.TargetConfig;
+import dev.perfplatform.jmx.internal.jolokia.JolokiaAttributeSource;
+import dev.perfplatform.jmx.internal.rules.RuleEngine;
 import dev.perfplatform.jmx.internal.scrape.ScrapeOrchestrator;
 import dev.perfplatform.jmx.model.MatchTrace;
 import dev.perfplatform.jmx.model.MetricFamily;
@@ -165,21 +167,15 @@ public final class JmxScraper implements AutoCloseable {
         }
     }
 
-    // ---- LEAD: wire the real Jolokia reader and rules engine here (the only place) ----------------------------
-    // sources: (target, rules) -> new JolokiaAttributeSource(target, rules)   (internal.jolokia)
-    // mappers: RuleEngine::of                                                 (internal.rules)
+    /** Each target read through its Jolokia agent, with the rules' object-name and attribute filters. */
     private static BiFunction<TargetConfig, RulesConfig, AttributeSource> defaultSources() {
-        return (target, rules) -> {
-            throw new UnsupportedOperationException("the Jolokia reader is not wired yet; pass Builder.sources");
-        };
+        return JolokiaAttributeSource::new;
     }
 
+    /** jmx_exporter's rule semantics, one engine (and match cache) per target. */
     private static Function<RulesConfig, MetricMapper> defaultMappers() {
-        return rules -> {
-            throw new UnsupportedOperationException("the rules engine is not wired yet; pass Builder.mappers");
-        };
+        return RuleEngine::of;
     }
-    // ------------------------------------------------------------------------------------------------------------
 
     /** This jar's version from its manifest, or {@code unknown} when run from classes. */
     static String version() {
