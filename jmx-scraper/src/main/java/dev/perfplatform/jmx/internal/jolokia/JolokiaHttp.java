@@ -93,6 +93,9 @@ final class JolokiaHttp {
             throw new InterruptedIOException("interrupted while reading Jolokia at " + safeUrl);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new HttpTimeoutException("Jolokia at " + safeUrl + " did not answer within the deadline");
+            }
             throw new IOException("cannot reach Jolokia at " + safeUrl + ": " + cause, cause);
         }
     }
