@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# jmx-scraper's standalone server against jmx_exporter 1.0.1 (jmx_prometheus_httpserver over RMI) on this machine:
+#  1. one target JVM (1,000 generated numeric attributes plus test and platform MBeans), each contender started with
+#     default flags and then with -Xmx64m: scrape latency p50/p99, CPU per scrape, RSS (and four concurrent scrapers);
+#  2. ten targets: one jmx-scraper against the ten jmx_exporter processes needed, summed RSS;
+#  3. a slow target (2 s) among three: our page time against that target's own time, and up 0 within a 1 s deadline.
+# The driver (dev.perfplatform.jmx.bench.JmxBench, in the module's test sources) starts every process itself, alternates
+# the contenders in rounds, checks every answer and writes the raw results as JSON plus the page rendered from them.
+#
+# Usage: jmx-scraper/bench/run.sh           full run: docs/benchmarks/jmx-scraper.md + docs/benchmarks/data/jmx-scraper.json
+#        jmx-scraper/bench/run.sh --quick   smoke run (~2 min): jmx-scraper/target/bench/, leaves docs/ alone
+#        jmx-scraper/bench/run.sh --render  re-renders the page from the JSON (after editing bench/reading.md)
+# Env: BENCH_ONLY=single,many,slow (a subset of the scenarios), MVN_OFFLINE=-o (default; empty to allow downloads).
+# Needs: Linux (/proc), a JDK 17+. Run it on a quiet machine: check `cat /proc/loadavg` first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+MODE=full
+case "${1:-}" in
+  --quick) MODE=quick ;;
+  --render) MODE=render ;;
+  "") ;;
+  *) echo "usage: $0 [--quick|--render]" >&2; exit 2 ;;
+esac
+MODULE=jmx-scraper
+WORK=$MODULE/target/bench
+OFFLINE=${MVN_OFFLINE--o}
+if [[ $MODE == quick ]]; then
+  JSON=$WORK/jmx-scraper.json
+  PAGE=$WORK/jmx-scraper.md
+else
+  JSON=docs/benchmarks/data/jmx-scraper.json
+  PAGE=docs/benchmarks/jmx-scraper.md
+fi
+log() { printf '\n==> %s\n' "$*" >&2; }
+mkdir -p "$WORK"
+
+if [[ $MODE != render ]]; then
+  log "building $MODULE (classes, test classes, the child processes' jars)"
+  ./mvnw -B -q $OFFLINE -pl $MODULE package -DskipTests -Dspotless.check.skip=true
+fi
+./mvnw -B -q $OFFLINE -pl $MODULE dependency:build-classpath -Dmdep.outputFile=target/bench/test.cp >/dev/null
+CLASSPATH="$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$WORK/test.cp")"
+DRIVER=(java -Xmx512m -Djmx-scraper.test-jars="$PWD/$MODULE/target/test-jars" -cp "$CLASSPATH"
+  dev.perfplatform.jmx.bench.JmxBench --json "$JSON" --page "$PAGE" --reading "$MODULE/bench/reading.md")
+
+if [[ $MODE == render ]]; then
+  "${DRIVER[@]}" --render
+  exit
+fi
+
+# Our server: the standalone jar when the build makes one, else the same classes on the runtime class path.
+JAR=$(ls $MODULE/target/jmx-scraper-*-standalone.jar 2>/dev/null | head -1 || true)
+if [[ -n "$JAR" ]]; then
+  SERVER=(--server-jar "$JAR")
+else
+  ./mvnw -B -q $OFFLINE -pl $MODULE dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile=target/bench/runtime.cp >/dev/null
+  SERVER=(--server-classpath "$PWD/$MODULE/target/classes:$(cat "$WORK/runtime.cp")")
+fi
+
+COMMAND="jmx-scraper/bench/run.sh${1:+ $1}"
+log "running the driver ($MODE; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+ARGS=(--command "$COMMAND" "${SERVER[@]}")
+[[ $MODE == quick ]] && ARGS+=(--quick)
+[[ -n "${BENCH_ONLY:-}" ]] && ARGS+=(--only "$BENCH_ONLY")
+"${DRIVER[@]}" "${ARGS[@]}"
+log "page: $PAGE"

@@ -1,0 +1,52 @@
+package dev.perfplatform.jmx.bench;
+
+import java.util.List;
+
+/**
+ * Everything a run varies: how many scrapes, how our server is started, the targets' flags.
+ *
+ * @param quick a smoke run (few scrapes), never published
+ * @param launch how to start our server
+ * @param targetFlags the flags of every target JVM
+ * @param single sequential scrapes against one target
+ * @param concurrent the concurrent-scrapers row against one target
+ * @param many scrapes of ten targets
+ * @param slow scrapes of the slow-target scenario (each lasts about 2 s)
+ * @param command the command line the page prints
+ */
+record BenchSettings(
+        boolean quick,
+        ServerLaunch launch,
+        List<String> targetFlags,
+        Rounds single,
+        Rounds concurrent,
+        Rounds many,
+        Rounds slow,
+        String command) {
+
+    /** The target JVMs' flags: small and fixed, so ten of them fit next to the contenders. */
+    static final List<String> TARGET_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC");
+
+    static BenchSettings of(boolean quick, ServerLaunch launch, String command) {
+        if (quick) {
+            return new BenchSettings(
+                    true,
+                    launch,
+                    TARGET_FLAGS,
+                    new Rounds(20, 2, 10, 1),
+                    new Rounds(5, 2, 5, 4),
+                    new Rounds(5, 2, 5, 1),
+                    new Rounds(1, 2, 2, 1),
+                    command);
+        }
+        return new BenchSettings(
+                false,
+                launch,
+                TARGET_FLAGS,
+                new Rounds(200, 10, 50, 1),
+                new Rounds(20, 5, 20, 4),
+                new Rounds(30, 10, 20, 1),
+                new Rounds(2, 5, 3, 1),
+                command);
+    }
+}

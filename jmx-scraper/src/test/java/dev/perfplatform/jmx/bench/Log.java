@@ -1,0 +1,14 @@
+package dev.perfplatform.jmx.bench;
+
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+
+/** Progress lines on standard error, so a long run shows where it is. */
+final class Log {
+
+    private Log() {}
+
+    static void line(String message) {
+        System.err.println("[jmx-bench " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.perfplatform.jmx.bench;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAccumulator;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The scrapes of one contender in one scenario: latencies of right answers in an HdrHistogram (microseconds, three
+ * significant digits), wrong or failed answers counted apart, and the range of series counts seen.
+ */
+final class Measurement {
+
+    private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(2);
+
+    private final String label;
+    private final Contender contender;
+    private final List<Long> targetPids;
+    private final PageCheck check;
+    private final AtomicLong contenderTicks = new AtomicLong();
+    private final AtomicLong targetTicks = new AtomicLong();
+    private final Histogram histogram = new ConcurrentHistogram(MAX_MICROS, 3);
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>("");
+    private final LongAccumulator minSeries = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    private final LongAccumulator maxSeries = new LongAccumulator(Math::max, 0);
+
+    Measurement(String label, Contender contender, List<Long> targetPids, PageCheck check) {
+        this.label = label;
+        this.contender = contender;
+        this.targetPids = List.copyOf(targetPids);
+        this.check = check;
+    }
+
+    Contender contender() {
+        return contender;
+    }
+
+    /** The targets this contender reads, whose CPU its scrapes cause. */
+    List<Long> targetPids() {
+        return targetPids;
+    }
+
+    /** CPU ticks the contender's processes and the targets used during one turn of scrapes. */
+    void addCpu(long contender, long targets) {
+        contenderTicks.addAndGet(contender);
+        targetTicks.addAndGet(targets);
+    }
+
+    /** One scrape that must be right, not recorded (warm-up). */
+    void warmUp() throws IOException {
+        PageStats stats = PageStats.of(contender.scrape());
+        String problem = check.problem(stats);
+        if (problem != null) {
+            throw new IOException(label + " answered a wrong page while warming up: " + problem);
+        }
+    }
+
+    /** One recorded scrape. */
+    void scrapeOnce() {
+        long start = System.nanoTime();
+        String page;
+        try {
+            page = contender.scrape();
+        } catch (IOException e) {
+            fail(e.toString());
+            return;
+        }
+        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+        PageStats stats = PageStats.of(page);
+        String problem = check.problem(stats);
+        if (problem != null) {
+            fail(problem);
+            return;
+        }
+        histogram.recordValue(Math.min(micros, MAX_MICROS));
+        minSeries.accumulate(stats.series());
+        maxSeries.accumulate(stats.series());
+    }
+
+    /** The median of right answers in milliseconds. */
+    double p50Ms() {
+        return ms(histogram.getValueAtPercentile(50));
+    }
+
+    double p99Ms() {
+        return ms(histogram.getValueAtPercentile(99));
+    }
+
+    double maxMs() {
+        return ms(histogram.getMaxValue());
+    }
+
+    int failures() {
+        return failures.get();
+    }
+
+    Map<String, Object> toJson() {
+        return Json.object(
+                "contender", label,
+                "scrapes", histogram.getTotalCount(),
+                "failures", failures.get(),
+                "firstFailure", firstFailure.get(),
+                "p50Ms", p50Ms(),
+                "p90Ms", ms(histogram.getValueAtPercentile(90)),
+                "p99Ms", p99Ms(),
+                "maxMs", maxMs(),
+                "meanMs", Math.round(histogram.getMean() / 10.0) / 100.0,
+                "cpuMsPerScrape", cpuMs(contenderTicks.get()),
+                "targetCpuMsPerScrape", cpuMs(targetTicks.get()),
+                "seriesMin", histogram.getTotalCount() == 0 ? 0 : minSeries.get(),
+                "seriesMax", maxSeries.get());
+    }
+
+    private void fail(String problem) {
+        failures.incrementAndGet();
+        firstFailure.compareAndSet("", problem.length() > 300 ? problem.substring(0, 300) : problem);
+    }
+
+    private double cpuMs(long ticks) {
+        long scrapes = histogram.getTotalCount() + failures.get();
+        return scrapes == 0 ? 0 : Math.round(ticks * 1000.0 / CpuTicks.PER_SECOND / scrapes * 100) / 100.0;
+    }
+
+    private static double ms(long micros) {
+        return Math.round(micros / 10.0) / 100.0;
+    }
+}
