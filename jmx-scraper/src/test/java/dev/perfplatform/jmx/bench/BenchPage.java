@@ -72,7 +72,7 @@ final class BenchPage {
         for (Map<?, ?> scenario : maps(results.get("scenarios"))) {
             scenario(md, scenario);
         }
-        md.append("## Rules file (both contenders)\n\n```yaml\n")
+        md.append("\n## Rules file (both contenders)\n\n```yaml\n")
                 .append(results.get("rules"))
                 .append("```\n");
         if (reading != null && Files.isRegularFile(reading)) {
@@ -83,11 +83,17 @@ final class BenchPage {
 
     private static void scenario(StringBuilder md, Map<?, ?> scenario) {
         md.append("\n## ").append(scenario.get("title")).append("\n\n");
+        if (scenario.containsKey("error")) {
+            md.append("**Did not run to the end:** `")
+                    .append(scenario.get("error").toString().replace('`', '\''))
+                    .append("`\n");
+            return;
+        }
         md.append(scenario.get("description")).append("\n\n");
-        md.append("| contender | processes | scrapes (failed) | p50 ms | p99 ms | max ms | CPU ms per scrape:"
-                + " contender / targets | RSS MiB | peak RSS MiB | RSS anon / file MiB | vs jmx_exporter:"
-                + " p50 / p99 / RSS |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| contender | processes | scrapes (failed) | series | p50 ms | p99 ms | max ms | CPU ms per scrape:"
+                + " contender / targets | RSS MiB | peak RSS MiB | RSS anon / file MiB | heap committed / used,"
+                + " metaspace MiB | vs jmx_exporter: p50 / p99 / RSS |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<?, ?> row : maps(scenario.get("rows"))) {
             Map<?, ?> memory = row.get("memory") instanceof Map<?, ?> m ? m : Map.of();
             md.append("| ")
@@ -99,6 +105,8 @@ final class BenchPage {
                     .append(" (")
                     .append(row.get("failures"))
                     .append(") | ")
+                    .append(range(row.get("seriesMin"), row.get("seriesMax")))
+                    .append(" | ")
                     .append(row.get("p50Ms"))
                     .append(" | ")
                     .append(row.get("p99Ms"))
@@ -114,6 +122,12 @@ final class BenchPage {
                     .append(or(memory.get("hwmMiB")))
                     .append(" | ")
                     .append(memory.isEmpty() ? "–" : memory.get("anonMiB") + " / " + memory.get("fileMiB"))
+                    .append(" | ")
+                    .append(
+                            memory.isEmpty()
+                                    ? "–"
+                                    : memory.get("heapCommittedMiB") + " / " + memory.get("heapUsedMiB") + ", "
+                                            + memory.get("metaspaceMiB"))
                     .append(" | ")
                     .append(
                             row.containsKey("p50Ratio")
@@ -132,6 +146,10 @@ final class BenchPage {
                         .append("`\n");
             }
         }
+    }
+
+    private static String range(@Nullable Object min, @Nullable Object max) {
+        return String.valueOf(min).equals(String.valueOf(max)) ? String.valueOf(min) : min + "–" + max;
     }
 
     private static String or(@Nullable Object value) {

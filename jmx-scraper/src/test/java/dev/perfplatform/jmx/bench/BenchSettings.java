@@ -11,6 +11,7 @@ import java.util.List;
  * @param single sequential scrapes against one target
  * @param concurrent the concurrent-scrapers row against one target
  * @param many scrapes of ten targets
+ * @param manyFlags the flag sets of the ten-target scenario (a quick run does one: 21 JVMs take minutes to start)
  * @param slow scrapes of the slow-target scenario (each lasts about 2 s)
  * @param command the command line the page prints
  */
@@ -21,6 +22,7 @@ record BenchSettings(
         Rounds single,
         Rounds concurrent,
         Rounds many,
+        List<FlagSet> manyFlags,
         Rounds slow,
         String command) {
 
@@ -36,6 +38,7 @@ record BenchSettings(
                     new Rounds(20, 2, 10, 1),
                     new Rounds(5, 2, 5, 4),
                     new Rounds(5, 2, 5, 1),
+                    List.of(FlagSet.SMALL_HEAP),
                     new Rounds(1, 2, 2, 1),
                     command);
         }
@@ -46,6 +49,7 @@ record BenchSettings(
                 new Rounds(200, 10, 50, 1),
                 new Rounds(20, 5, 20, 4),
                 new Rounds(30, 10, 20, 1),
+                List.of(FlagSet.DEFAULT, FlagSet.SMALL_HEAP),
                 new Rounds(2, 5, 3, 1),
                 command);
     }

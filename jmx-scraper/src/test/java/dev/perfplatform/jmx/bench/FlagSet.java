@@ -15,6 +15,11 @@ record FlagSet(String name, List<String> flags) {
 
     /** The flags as the page prints them. */
     String shown() {
-        return flags.isEmpty() ? "(none: JDK defaults)" : String.join(" ", flags);
+        return flags.isEmpty() ? "no flags (JDK defaults)" : "`" + String.join(" ", flags) + "`";
+    }
+
+    /** The name with the flags, for titles. */
+    String title() {
+        return flags.isEmpty() ? name : name + " " + shown();
     }
 }

@@ -32,7 +32,7 @@ public final class JmxBench {
         Path reading = options.containsKey("--reading") ? Path.of(options.get("--reading")) : null;
         if (!options.containsKey("--render")) {
             Files.createDirectories(json.toAbsolutePath().getParent());
-            Files.writeString(json, Json.write(measure(options)));
+            Files.writeString(json, Json.write(measure(options, json)));
             Log.line("wrote " + json);
         }
         Files.createDirectories(page.toAbsolutePath().getParent());
@@ -40,7 +40,7 @@ public final class JmxBench {
         Log.line("wrote " + page);
     }
 
-    private static Map<String, Object> measure(Map<String, String> options) throws IOException {
+    private static Map<String, Object> measure(Map<String, String> options, Path json) throws IOException {
         ServerLaunch launch = options.containsKey("--server-jar")
                 ? ServerLaunch.of("--server-jar", options.get("--server-jar"))
                 : ServerLaunch.of("--server-classpath", required(options, "--server-classpath"));
@@ -58,18 +58,40 @@ public final class JmxBench {
         results.put("rules", BenchRules.RULES);
         results.put("loadStart", Machine.loadAverage());
         List<Object> scenarios = new ArrayList<>();
+        results.put("scenarios", scenarios);
         if (only.contains("single")) {
-            scenarios.addAll(SingleTargetScenario.run(settings));
+            attempt(scenarios, "1 target", () -> SingleTargetScenario.run(settings), results, json);
         }
         if (only.contains("many")) {
-            scenarios.addAll(ManyTargetsScenario.run(settings));
+            attempt(
+                    scenarios,
+                    ManyTargetsScenario.TARGETS + " targets",
+                    () -> ManyTargetsScenario.run(settings),
+                    results,
+                    json);
         }
         if (only.contains("slow")) {
-            scenarios.add(SlowTargetScenario.run(settings));
+            attempt(scenarios, "A slow target", () -> List.of(SlowTargetScenario.run(settings)), results, json);
         }
         results.put("loadEnd", Machine.loadAverage());
-        results.put("scenarios", scenarios);
         return results;
+    }
+
+    /** Scenario results; a scenario that cannot run is recorded with its error and the others still run. */
+    private interface Scenario {
+        List<Map<String, Object>> run() throws IOException;
+    }
+
+    private static void attempt(
+            List<Object> scenarios, String title, Scenario scenario, Map<String, Object> results, Path json)
+            throws IOException {
+        try {
+            scenarios.addAll(scenario.run());
+        } catch (IOException | RuntimeException e) {
+            Log.line(title + " failed: " + e);
+            scenarios.add(Json.object("id", "failed", "title", title, "error", e.toString()));
+        }
+        Files.writeString(json, Json.write(results)); // what is measured so far survives a later crash
     }
 
     private static Map<String, String> options(String[] args) {

@@ -21,7 +21,7 @@ final class ManyTargetsScenario {
         List<Map<String, Object>> scenarios = new ArrayList<>();
         List<TargetJvm> targets = Targets.startMany(settings, TARGETS);
         try {
-            for (FlagSet flags : List.of(FlagSet.DEFAULT, FlagSet.SMALL_HEAP)) {
+            for (FlagSet flags : settings.manyFlags()) {
                 scenarios.add(run(settings, targets, flags));
             }
         } finally {
@@ -46,14 +46,14 @@ final class ManyTargetsScenario {
             Measurement baseline =
                     new Measurement("jmx_exporter 1.0.1 (" + TARGETS + " processes)", theirs, targetPids, check);
             settings.many().run(List.of(mine, baseline));
-            Map<String, Object> ourRow = Results.row(mine, flags, 1, Rss.sum(ours.pids()));
-            Map<String, Object> theirRow = Results.row(baseline, flags, TARGETS, Rss.sum(theirs.pids()));
+            Map<String, Object> ourRow = Results.rowWithMemory(mine, flags);
+            Map<String, Object> theirRow = Results.rowWithMemory(baseline, flags);
             Results.ratios(ourRow, theirRow);
             boolean valid = mine.failures() == 0 && baseline.failures() == 0;
             double rssRatio = Results.number(ourRow, "rssRatio");
             return Results.scenario(
                     "ten-targets-" + (flags == FlagSet.DEFAULT ? "default" : "small-heap"),
-                    TARGETS + " targets, " + flags.name() + " (" + flags.shown() + ")",
+                    TARGETS + " targets, " + flags.title(),
                     TARGETS + " target JVMs as above; one jmx-scraper reading all of them (one page) against "
                             + TARGETS + " jmx_exporter processes, one per target, all started with "
                             + flags.shown() + ". A jmx_exporter scrape asks the " + TARGETS

@@ -1,6 +1,8 @@
 package dev.perfplatform.jmx.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ final class Measurement {
     private final AtomicLong targetTicks = new AtomicLong();
     private final Histogram histogram = new ConcurrentHistogram(MAX_MICROS, 3);
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger warmUpFailures = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>("");
     private final LongAccumulator minSeries = new LongAccumulator(Math::min, Long.MAX_VALUE);
     private final LongAccumulator maxSeries = new LongAccumulator(Math::max, 0);
@@ -53,12 +56,31 @@ final class Measurement {
         targetTicks.addAndGet(targets);
     }
 
-    /** One scrape that must be right, not recorded (warm-up). */
-    void warmUp() throws IOException {
-        PageStats stats = PageStats.of(contender.scrape());
+    /**
+     * One unrecorded scrape (warm-up). A wrong answer is counted apart (a cold first scrape of many targets may run
+     * past a deadline); when {@code mustBeRight} it aborts the run, with the page saved next to the results.
+     */
+    void warmUp(boolean mustBeRight) throws IOException {
+        String page;
+        try {
+            page = contender.scrape();
+        } catch (IOException e) {
+            warmUpFailures.incrementAndGet();
+            if (mustBeRight) {
+                throw new IOException(label + " failed while warming up", e);
+            }
+            return;
+        }
+        PageStats stats = PageStats.of(page);
         String problem = check.problem(stats);
         if (problem != null) {
-            throw new IOException(label + " answered a wrong page while warming up: " + problem);
+            warmUpFailures.incrementAndGet();
+            if (mustBeRight) {
+                Path saved = Files.createTempFile("jmx-bench-wrong-page", ".txt");
+                Files.writeString(saved, page);
+                throw new IOException(label + " answered a wrong page while warming up: " + problem + " ("
+                        + stats.series() + " series, up " + stats.up() + "; page saved in " + saved + ")");
+            }
         }
     }
 
@@ -76,7 +98,7 @@ final class Measurement {
         PageStats stats = PageStats.of(page);
         String problem = check.problem(stats);
         if (problem != null) {
-            fail(problem);
+            fail(problem + " (" + stats.series() + " series, up " + stats.up() + ")");
             return;
         }
         histogram.recordValue(Math.min(micros, MAX_MICROS));
@@ -107,6 +129,7 @@ final class Measurement {
                 "scrapes", histogram.getTotalCount(),
                 "failures", failures.get(),
                 "firstFailure", firstFailure.get(),
+                "warmUpFailures", warmUpFailures.get(),
                 "p50Ms", p50Ms(),
                 "p90Ms", ms(histogram.getValueAtPercentile(90)),
                 "p99Ms", p99Ms(),

@@ -1,8 +1,8 @@
 package dev.perfplatform.jmx.bench;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /** The JSON shapes of a scenario: its rows (one per contender and flag set) and its goals (met or missed). */
 final class Results {
@@ -16,13 +16,20 @@ final class Results {
     }
 
     /** A table row: the latency figures, the flags, how many processes and (when measured) their memory. */
-    static Map<String, Object> row(Measurement measurement, FlagSet flags, int processes, @Nullable Rss memory) {
+    static Map<String, Object> row(Measurement measurement, FlagSet flags, int processes) {
         Map<String, Object> row = measurement.toJson();
         row.put("flags", flags.shown());
         row.put("processes", processes);
-        if (memory != null) {
-            row.put("memory", memory.toJson());
-        }
+        return row;
+    }
+
+    /** A table row with the memory of the contender's processes: RSS now, then the JVMs' own view. */
+    static Map<String, Object> rowWithMemory(Measurement measurement, FlagSet flags) throws IOException {
+        List<Long> pids = measurement.contender().pids();
+        Map<String, Object> row = row(measurement, flags, pids.size());
+        Map<String, Object> memory = Rss.sum(pids).toJson();
+        HeapInfo.sum(pids).addTo(memory);
+        row.put("memory", memory);
         return row;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * How the contenders take turns: a warm-up, then rounds in which each runs its share of scrapes, the order
  * reversed every other round so machine noise lands on all of them.
  *
- * @param warmUps unrecorded scrapes per contender before the rounds
+ * @param warmUps unrecorded scrapes per contender before the rounds (then one more that must be right)
  * @param rounds how many rounds
  * @param perRound scrapes per contender per round (per scraper when concurrent)
  * @param scrapers concurrent scrapers (1: sequential)
@@ -30,8 +30,9 @@ record Rounds(int warmUps, int rounds, int perRound, int scrapers) {
     void run(List<Measurement> measurements) throws IOException {
         for (Measurement measurement : measurements) {
             for (int i = 0; i < warmUps; i++) {
-                measurement.warmUp();
+                measurement.warmUp(false);
             }
+            measurement.warmUp(true); // the contender must be right before it is measured
         }
         for (int round = 0; round < rounds; round++) {
             List<Measurement> order = new ArrayList<>(measurements);

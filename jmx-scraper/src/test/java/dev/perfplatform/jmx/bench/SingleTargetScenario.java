@@ -35,8 +35,8 @@ final class SingleTargetScenario {
             Measurement mine = new Measurement("jmx-scraper", ours, targetPids, check);
             Measurement baseline = new Measurement("jmx_exporter 1.0.1", theirs, targetPids, check);
             settings.single().run(List.of(mine, baseline));
-            Map<String, Object> ourRow = Results.row(mine, flags, 1, Rss.sum(ours.pids()));
-            Map<String, Object> theirRow = Results.row(baseline, flags, 1, Rss.sum(theirs.pids()));
+            Map<String, Object> ourRow = Results.rowWithMemory(mine, flags);
+            Map<String, Object> theirRow = Results.rowWithMemory(baseline, flags);
             Results.ratios(ourRow, theirRow);
             List<Map<String, Object>> rows = new ArrayList<>(List.of(ourRow, theirRow));
             List<Object> goals = goals(ourRow, mine.failures() == 0 && baseline.failures() == 0);
@@ -51,16 +51,15 @@ final class SingleTargetScenario {
                         targetPids,
                         check);
                 settings.concurrent().run(List.of(mineConcurrent, theirsConcurrent));
-                Map<String, Object> ourConcurrentRow = Results.row(mineConcurrent, flags, 1, Rss.sum(ours.pids()));
-                Map<String, Object> theirConcurrentRow =
-                        Results.row(theirsConcurrent, flags, 1, Rss.sum(theirs.pids()));
+                Map<String, Object> ourConcurrentRow = Results.rowWithMemory(mineConcurrent, flags);
+                Map<String, Object> theirConcurrentRow = Results.rowWithMemory(theirsConcurrent, flags);
                 Results.ratios(ourConcurrentRow, theirConcurrentRow);
                 rows.add(ourConcurrentRow);
                 rows.add(theirConcurrentRow);
             }
             return Results.scenario(
                     "one-target-" + (flags == FlagSet.DEFAULT ? "default" : "small-heap"),
-                    "1 target, " + flags.name() + " (" + flags.shown() + ")",
+                    "1 target, " + flags.title(),
                     "One target JVM with " + BenchRules.GENERATED + " generated numeric attributes plus the test"
                             + " and platform MBeans; our server and one jmx_exporter, both started with "
                             + flags.shown() + ", scraped sequentially in alternating rounds of "
