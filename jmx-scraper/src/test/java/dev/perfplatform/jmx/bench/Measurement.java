@@ -57,10 +57,10 @@ final class Measurement {
     }
 
     /**
-     * One unrecorded scrape (warm-up). A wrong answer is counted apart (a cold first scrape of many targets may run
-     * past a deadline); when {@code mustBeRight} it aborts the run, with the page saved next to the results.
+     * One unrecorded scrape (warm-up), true when right. A wrong answer is counted apart (a cold first scrape of many
+     * targets may run past a deadline); when {@code mustBeRight} it aborts the run, with the page saved in a file.
      */
-    void warmUp(boolean mustBeRight) throws IOException {
+    boolean warmUp(boolean mustBeRight) throws IOException {
         String page;
         try {
             page = contender.scrape();
@@ -69,7 +69,7 @@ final class Measurement {
             if (mustBeRight) {
                 throw new IOException(label + " failed while warming up", e);
             }
-            return;
+            return false;
         }
         PageStats stats = PageStats.of(page);
         String problem = check.problem(stats);
@@ -81,7 +81,9 @@ final class Measurement {
                 throw new IOException(label + " answered a wrong page while warming up: " + problem + " ("
                         + stats.series() + " series, up " + stats.up() + "; page saved in " + saved + ")");
             }
+            return false;
         }
+        return true;
     }
 
     /** One recorded scrape. */
