@@ -46,9 +46,9 @@ record BenchSettings(
                 false,
                 launch,
                 TARGET_FLAGS,
-                new Rounds(200, 10, 50, 1),
-                new Rounds(20, 5, 20, 4),
-                new Rounds(30, 10, 20, 1),
+                new Rounds(100, 10, 30, 1),
+                new Rounds(20, 5, 10, 4),
+                new Rounds(10, 5, 6, 1),
                 List.of(FlagSet.DEFAULT, FlagSet.SMALL_HEAP),
                 new Rounds(2, 5, 3, 1),
                 command);

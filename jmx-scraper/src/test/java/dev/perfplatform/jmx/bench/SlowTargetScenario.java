@@ -46,8 +46,13 @@ final class SlowTargetScenario {
                 double worstRatio = Results.ratio(patientPage.maxMs(), own.p50Ms());
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Measurement measurement : List.of(patientPage, own, strictPage)) {
-                    rows.add(Results.row(
-                            measurement, flags, measurement.contender().pids().size()));
+                    Map<String, Object> row = Results.row(
+                            measurement, flags, measurement.contender().pids().size());
+                    if (measurement == own) { // a JSON answer, not a page: no series to count
+                        row.put("seriesMin", "–");
+                        row.put("seriesMax", "–");
+                    }
+                    rows.add(row);
                 }
                 return Results.scenario(
                         "slow-target",
