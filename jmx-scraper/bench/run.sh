@@ -9,23 +9,26 @@
 #
 # Usage: jmx-scraper/bench/run.sh           full run: docs/benchmarks/jmx-scraper.md + docs/benchmarks/data/jmx-scraper.json
 #        jmx-scraper/bench/run.sh --quick   smoke run (~2 min): jmx-scraper/target/bench/, leaves docs/ alone
-#        jmx-scraper/bench/run.sh --render  re-renders the page from the JSON (after editing bench/reading.md)
+#        jmx-scraper/bench/run.sh --render [--quick]  re-renders the page from the JSON (after editing bench/reading.md)
 # Env: BENCH_ONLY=single,many,slow (a subset of the scenarios), MVN_OFFLINE=-o (default; empty to allow downloads).
 # Needs: Linux (/proc), a JDK 17+. Run it on a quiet machine: check `cat /proc/loadavg` first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 MODE=full
-case "${1:-}" in
-  --quick) MODE=quick ;;
-  --render) MODE=render ;;
-  "") ;;
-  *) echo "usage: $0 [--quick|--render]" >&2; exit 2 ;;
-esac
+QUICK=false
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=true ;;
+    --render) MODE=render ;;
+    *) echo "usage: $0 [--quick] [--render]" >&2; exit 2 ;;
+  esac
+done
+[[ $QUICK == true && $MODE == full ]] && MODE=quick
 MODULE=jmx-scraper
 WORK=$MODULE/target/bench
 OFFLINE=${MVN_OFFLINE--o}
-if [[ $MODE == quick ]]; then
+if [[ $QUICK == true ]]; then
   JSON=$WORK/jmx-scraper.json
   PAGE=$WORK/jmx-scraper.md
 else
@@ -59,7 +62,7 @@ else
   SERVER=(--server-classpath "$PWD/$MODULE/target/classes:$(cat "$WORK/runtime.cp")")
 fi
 
-COMMAND="jmx-scraper/bench/run.sh${1:+ $1}"
+COMMAND="jmx-scraper/bench/run.sh${1:+ $1}" # "--quick" or nothing here
 log "running the driver ($MODE; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 ARGS=(--command "$COMMAND" "${SERVER[@]}")
 [[ $MODE == quick ]] && ARGS+=(--quick)
