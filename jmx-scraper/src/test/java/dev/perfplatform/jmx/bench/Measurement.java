@@ -93,7 +93,7 @@ final class Measurement {
         try {
             page = contender.scrape();
         } catch (IOException e) {
-            fail(e.toString());
+            fail(describe(e));
             return;
         }
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
@@ -141,6 +141,15 @@ final class Measurement {
                 "targetCpuMsPerScrape", cpuMs(targetTicks.get()),
                 "seriesMin", histogram.getTotalCount() == 0 ? 0 : minSeries.get(),
                 "seriesMax", maxSeries.get());
+    }
+
+    /** The exception with its causes: the JDK client's exceptions often carry their reason only in a cause. */
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(e.toString());
+        for (Throwable cause = e.getCause(); cause != null && text.length() < 300; cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
     }
 
     private void fail(String problem) {
