@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 /**
- * Auto-configuration of a {@link JmxScraper} of the {@code jmx.scraper.targets} (when there is one), its actuator
+ * Auto-configuration of a {@link JmxScraper} of the {@code jmx.scraper.targets} (when there is one; adjusted by
+ * every {@link JmxScraperBuilderCustomizer} bean), its actuator
  * endpoint {@code jmxscraper}, and, when {@code jmx.scraper.prometheus.merge=true}, its families at {@code
  * /actuator/prometheus}.
  *
@@ -42,11 +43,12 @@ public final class JmxScraperAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        JmxScraper jmxScraper(JmxScraperProperties properties) {
-            return JmxScraper.builder()
-                    .config(ScraperConfigs.from(properties))
-                    .threads(properties.getThreads())
-                    .build();
+        JmxScraper jmxScraper(
+                JmxScraperProperties properties, ObjectProvider<JmxScraperBuilderCustomizer> customizers) {
+            JmxScraper.Builder builder =
+                    JmxScraper.builder().config(ScraperConfigs.from(properties)).threads(properties.getThreads());
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            return builder.build();
         }
     }
 
