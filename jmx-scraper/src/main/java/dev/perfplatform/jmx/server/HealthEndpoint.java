@@ -1,0 +1,32 @@
+package dev.perfplatform.jmx.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.perfplatform.jmx.JmxScraper;
+import java.io.IOException;
+
+/** {@code /health}: 200 {@code ok} while a configuration is loaded, else 503 with the reason. */
+final class HealthEndpoint implements HttpHandler {
+
+    private final JmxScraper scraper;
+
+    HealthEndpoint(JmxScraper scraper) {
+        this.scraper = scraper;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!Exchanges.readOnly(exchange)) {
+                return;
+            }
+            try {
+                scraper.targetNames();
+            } catch (RuntimeException e) {
+                Exchanges.send(exchange, 503, Exchanges.TEXT, "no configuration: " + e.getMessage() + "\n");
+                return;
+            }
+            Exchanges.send(exchange, 200, Exchanges.TEXT, "ok\n");
+        }
+    }
+}

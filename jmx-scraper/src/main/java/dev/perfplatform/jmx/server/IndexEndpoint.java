@@ -1,0 +1,59 @@
+package dev.perfplatform.jmx.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.perfplatform.jmx.JmxScraper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** {@code /}: an HTML page linking every endpoint and every target's probe and debug pages; 404 for other paths. */
+final class IndexEndpoint implements HttpHandler {
+
+    private final JmxScraper scraper;
+
+    IndexEndpoint(JmxScraper scraper) {
+        this.scraper = scraper;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!Exchanges.readOnly(exchange)) {
+                return;
+            }
+            if (!exchange.getRequestURI().getPath().equals("/")) {
+                Exchanges.send(exchange, 404, Exchanges.TEXT, "not found\n");
+                return;
+            }
+            Exchanges.send(exchange, 200, "text/html; charset=utf-8", render(scraper.targetNames()));
+        }
+    }
+
+    static String render(List<String> targets) {
+        StringBuilder html = new StringBuilder(
+                "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>jmx-scraper</title></head><body>\n"
+                        + "<h1>jmx-scraper</h1>\n<ul>\n<li><a href=\"/metrics\">/metrics</a> every target</li>\n"
+                        + "<li><a href=\"/health\">/health</a></li>\n</ul>\n<h2>Targets</h2>\n<ul>\n");
+        for (String target : targets) {
+            String query = URLEncoder.encode(target, StandardCharsets.UTF_8);
+            html.append("<li>")
+                    .append(escape(target))
+                    .append(": <a href=\"/probe?target=")
+                    .append(escape(query))
+                    .append("\">probe</a> <a href=\"/debug?target=")
+                    .append(escape(query))
+                    .append("\">debug</a></li>\n");
+        }
+        return html.append("</ul>\n</body></html>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+}
