@@ -1,5 +1,7 @@
 package dev.perfplatform.jmx.spring;
 
+import dev.perfplatform.jmx.config.ConfigLoader;
+import dev.perfplatform.jmx.config.Loaded;
 import dev.perfplatform.jmx.config.RulesConfig;
 import dev.perfplatform.jmx.config.ScraperConfig;
 import dev.perfplatform.jmx.config.TargetConfig;
@@ -13,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.util.StringUtils;
 
 /** The one place {@code jmx.scraper.*} becomes a {@link ScraperConfig}; mistakes fail start-up naming the property. */
 final class ScraperConfigs {
+
+    private static final Log log = LogFactory.getLog(ScraperConfigs.class);
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
@@ -84,11 +90,10 @@ final class ScraperConfigs {
         return parseRules(rules.getDescription(), yaml);
     }
 
-    // ---- LEAD: plug the rules parser in here (the only place) -------------------------------------------------
-    // return ConfigLoader.parseRules(source, yaml).value();   (log its warnings first)
-    @SuppressWarnings("unused") // source and yaml are for ConfigLoader.parseRules
+    /** Parses a jmx_exporter rules file; its warnings (keys meaningless over Jolokia) are logged once. */
     private static RulesConfig parseRules(String source, String yaml) {
-        return RulesConfig.defaults();
+        Loaded<RulesConfig> loaded = ConfigLoader.parseRules(source, yaml);
+        loaded.warnings().forEach(warning -> log.warn("jmx.scraper.rules: " + warning));
+        return loaded.value();
     }
-    // ------------------------------------------------------------------------------------------------------------
 }
