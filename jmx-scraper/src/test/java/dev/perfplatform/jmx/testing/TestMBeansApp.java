@@ -57,6 +57,7 @@ public final class TestMBeansApp {
         new CountDownLatch(1).await();
     }
 
+    @SuppressWarnings("JavaUtilDate") // a Date attribute is one of the cases under test
     private static void registerFixed(MBeanServer server) throws JMException {
         server.registerMBean(
                 new FixedValuesMBean("numbers")
