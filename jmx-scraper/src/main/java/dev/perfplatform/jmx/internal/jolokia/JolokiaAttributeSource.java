@@ -47,7 +47,7 @@ public final class JolokiaAttributeSource implements AttributeSource {
 
     /** A source with the default bounds and the shared HTTP client. */
     public JolokiaAttributeSource(TargetConfig target, RulesConfig rules) {
-        this(target, rules, JolokiaOptions.DEFAULTS, SharedHttpClient.get());
+        this(target, rules, JolokiaOptions.forHeap(Runtime.getRuntime().maxMemory()), SharedHttpClient.get());
     }
 
     /** A source with the given bounds, sending through {@code client}. */
