@@ -1,7 +1,6 @@
 package dev.perfplatform.jmx.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.perfplatform.jmx.JmxScraper;
 import dev.perfplatform.jmx.model.MatchTrace;
 import java.io.IOException;
@@ -12,7 +11,7 @@ import java.util.Optional;
  * {@code /debug?target=NAME}: a plain-text page listing, for each attribute the target serves, its match string,
  * the winning rule and what it produced.
  */
-final class DebugEndpoint implements HttpHandler {
+final class DebugEndpoint implements Exchanges.ReadOnlyEndpoint {
 
     private final JmxScraper scraper;
 
@@ -21,29 +20,24 @@ final class DebugEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!Exchanges.readOnly(exchange)) {
-                return;
-            }
-            String target = Exchanges.parameter(exchange, "target");
-            if (target == null || target.isEmpty()) {
-                Exchanges.send(exchange, 400, Exchanges.TEXT, "missing query parameter: target\n");
-                return;
-            }
-            Optional<List<MatchTrace>> traces;
-            try {
-                traces = scraper.trace(target);
-            } catch (IOException e) {
-                Exchanges.send(exchange, 502, Exchanges.TEXT, "target " + target + " could not be read: " + e + "\n");
-                return;
-            }
-            if (traces.isEmpty()) {
-                Exchanges.send(exchange, 404, Exchanges.TEXT, "no such target: " + target + "\n");
-                return;
-            }
-            Exchanges.send(exchange, 200, Exchanges.TEXT, render(target, traces.get()));
+    public void get(HttpExchange exchange) throws IOException {
+        String target = Exchanges.parameter(exchange, "target");
+        if (target == null || target.isEmpty()) {
+            Exchanges.send(exchange, 400, Exchanges.TEXT, "missing query parameter: target\n");
+            return;
         }
+        Optional<List<MatchTrace>> traces;
+        try {
+            traces = scraper.trace(target);
+        } catch (IOException e) {
+            Exchanges.send(exchange, 502, Exchanges.TEXT, "target " + target + " could not be read: " + e + "\n");
+            return;
+        }
+        if (traces.isEmpty()) {
+            Exchanges.send(exchange, 404, Exchanges.TEXT, "no such target: " + target + "\n");
+            return;
+        }
+        Exchanges.send(exchange, 200, Exchanges.TEXT, render(target, traces.get()));
     }
 
     static String render(String target, List<MatchTrace> traces) {

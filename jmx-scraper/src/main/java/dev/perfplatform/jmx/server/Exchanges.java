@@ -1,6 +1,7 @@
 package dev.perfplatform.jmx.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -14,8 +15,24 @@ final class Exchanges {
 
     private Exchanges() {}
 
+    /** An endpoint's answer to a GET or HEAD; {@link #readOnly(ReadOnlyEndpoint)} makes it a handler. */
+    interface ReadOnlyEndpoint {
+        void get(HttpExchange exchange) throws IOException;
+    }
+
+    /** A handler that answers GET and HEAD with {@code endpoint}, anything else with 405, and closes the exchange. */
+    static HttpHandler readOnly(ReadOnlyEndpoint endpoint) {
+        return exchange -> {
+            try (exchange) {
+                if (readOnly(exchange)) {
+                    endpoint.get(exchange);
+                }
+            }
+        };
+    }
+
     /** Answers 405 (with {@code Allow}) and returns false unless the method is GET or HEAD. */
-    static boolean readOnly(HttpExchange exchange) throws IOException {
+    private static boolean readOnly(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         if (method.equals("GET") || method.equals("HEAD")) {
             return true;

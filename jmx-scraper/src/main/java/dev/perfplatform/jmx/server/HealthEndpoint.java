@@ -1,12 +1,11 @@
 package dev.perfplatform.jmx.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.perfplatform.jmx.JmxScraper;
 import java.io.IOException;
 
 /** {@code /health}: 200 {@code ok} while a configuration is loaded, else 503 with the reason. */
-final class HealthEndpoint implements HttpHandler {
+final class HealthEndpoint implements Exchanges.ReadOnlyEndpoint {
 
     private final JmxScraper scraper;
 
@@ -15,18 +14,13 @@ final class HealthEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!Exchanges.readOnly(exchange)) {
-                return;
-            }
-            try {
-                scraper.targetNames();
-            } catch (RuntimeException e) {
-                Exchanges.send(exchange, 503, Exchanges.TEXT, "no configuration: " + e.getMessage() + "\n");
-                return;
-            }
-            Exchanges.send(exchange, 200, Exchanges.TEXT, "ok\n");
+    public void get(HttpExchange exchange) throws IOException {
+        try {
+            scraper.targetNames();
+        } catch (RuntimeException e) {
+            Exchanges.send(exchange, 503, Exchanges.TEXT, "no configuration: " + e.getMessage() + "\n");
+            return;
         }
+        Exchanges.send(exchange, 200, Exchanges.TEXT, "ok\n");
     }
 }

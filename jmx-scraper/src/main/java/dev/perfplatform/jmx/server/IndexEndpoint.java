@@ -1,7 +1,6 @@
 package dev.perfplatform.jmx.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.perfplatform.jmx.JmxScraper;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -9,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** {@code /}: an HTML page linking every endpoint and every target's probe and debug pages; 404 for other paths. */
-final class IndexEndpoint implements HttpHandler {
+final class IndexEndpoint implements Exchanges.ReadOnlyEndpoint {
 
     private final JmxScraper scraper;
 
@@ -18,17 +17,12 @@ final class IndexEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!Exchanges.readOnly(exchange)) {
-                return;
-            }
-            if (!exchange.getRequestURI().getPath().equals("/")) {
-                Exchanges.send(exchange, 404, Exchanges.TEXT, "not found\n");
-                return;
-            }
-            Exchanges.send(exchange, 200, "text/html; charset=utf-8", render(scraper.targetNames()));
+    public void get(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/")) {
+            Exchanges.send(exchange, 404, Exchanges.TEXT, "not found\n");
+            return;
         }
+        Exchanges.send(exchange, 200, "text/html; charset=utf-8", render(scraper.targetNames()));
     }
 
     static String render(List<String> targets) {

@@ -64,11 +64,11 @@ public final class JmxScraperServer implements AutoCloseable {
                 ? null
                 : new ConstantTimeBasicAuth(
                         settings.basicAuthUser(), Objects.requireNonNull(settings.basicAuthPassword()));
-        protect(server.createContext("/", new IndexEndpoint(scraper)), auth);
-        protect(server.createContext("/metrics", new MetricsEndpoint(scraper, false)), auth);
-        protect(server.createContext("/probe", new MetricsEndpoint(scraper, true)), auth);
-        protect(server.createContext("/debug", new DebugEndpoint(scraper)), auth);
-        server.createContext("/health", new HealthEndpoint(scraper)); // open, for liveness checks
+        protect(server.createContext("/", Exchanges.readOnly(new IndexEndpoint(scraper))), auth);
+        protect(server.createContext("/metrics", Exchanges.readOnly(new MetricsEndpoint(scraper, false))), auth);
+        protect(server.createContext("/probe", Exchanges.readOnly(new MetricsEndpoint(scraper, true))), auth);
+        protect(server.createContext("/debug", Exchanges.readOnly(new DebugEndpoint(scraper))), auth);
+        server.createContext("/health", Exchanges.readOnly(new HealthEndpoint(scraper))); // open, for liveness checks
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
                 THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), handlerThreads());
         executor.allowCoreThreadTimeOut(true);

@@ -1,7 +1,6 @@
 package dev.perfplatform.jmx.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.perfplatform.jmx.JmxScraper;
 import dev.perfplatform.jmx.internal.exposition.ExpositionFormat;
 import dev.perfplatform.jmx.model.MetricFamily;
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@code /metrics} (every target) and {@code /probe?target=NAME} (one target): the page in the negotiated format,
  * gzipped when accepted, streamed.
  */
-final class MetricsEndpoint implements HttpHandler {
+final class MetricsEndpoint implements Exchanges.ReadOnlyEndpoint {
 
     static final String SCRAPE_TIMEOUT_HEADER = "X-Prometheus-Scrape-Timeout-Seconds";
 
@@ -30,30 +29,25 @@ final class MetricsEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!Exchanges.readOnly(exchange)) {
+    public void get(HttpExchange exchange) throws IOException {
+        Duration timeout = scrapeTimeout(exchange.getRequestHeaders().getFirst(SCRAPE_TIMEOUT_HEADER));
+        List<MetricFamily> page;
+        if (probe) {
+            String target = Exchanges.parameter(exchange, "target");
+            if (target == null || target.isEmpty()) {
+                Exchanges.send(exchange, 400, Exchanges.TEXT, "missing query parameter: target\n");
                 return;
             }
-            Duration timeout = scrapeTimeout(exchange.getRequestHeaders().getFirst(SCRAPE_TIMEOUT_HEADER));
-            List<MetricFamily> page;
-            if (probe) {
-                String target = Exchanges.parameter(exchange, "target");
-                if (target == null || target.isEmpty()) {
-                    Exchanges.send(exchange, 400, Exchanges.TEXT, "missing query parameter: target\n");
-                    return;
-                }
-                Optional<List<MetricFamily>> probed = scraper.probe(target, timeout);
-                if (probed.isEmpty()) {
-                    Exchanges.send(exchange, 404, Exchanges.TEXT, "no such target: " + target + "\n");
-                    return;
-                }
-                page = probed.get();
-            } else {
-                page = scraper.scrape(timeout);
+            Optional<List<MetricFamily>> probed = scraper.probe(target, timeout);
+            if (probed.isEmpty()) {
+                Exchanges.send(exchange, 404, Exchanges.TEXT, "no such target: " + target + "\n");
+                return;
             }
-            write(exchange, page);
+            page = probed.get();
+        } else {
+            page = scraper.scrape(timeout);
         }
+        write(exchange, page);
     }
 
     private static void write(HttpExchange exchange, List<MetricFamily> page) throws IOException {

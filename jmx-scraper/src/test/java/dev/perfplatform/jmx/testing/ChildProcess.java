@@ -93,6 +93,16 @@ final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether the process still runs. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** What the process printed so far (standard output and error). */
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

@@ -13,11 +13,18 @@ import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.ReflectionException;
+import javax.management.openmbean.OpenMBeanAttributeInfoSupport;
+import javax.management.openmbean.OpenType;
+import org.jspecify.annotations.Nullable;
 
 /** A dynamic MBean whose attributes have declared types, descriptions and fixed (or computed) values. */
 final class FixedValuesMBean implements DynamicMBean {
 
-    private record Attr(String type, String description, Supplier<Object> value) {}
+    private record Attr(
+            String type,
+            String description,
+            Supplier<Object> value,
+            @Nullable OpenType<?> openType) {}
 
     private final Map<String, Attr> attributes = new LinkedHashMap<>();
     private final String description;
@@ -33,7 +40,13 @@ final class FixedValuesMBean implements DynamicMBean {
 
     /** Adds an attribute whose value is computed (or whose getter throws) on every read. */
     FixedValuesMBean computed(String name, String type, Supplier<Object> value) {
-        attributes.put(name, new Attr(type, name + " of " + description, value));
+        attributes.put(name, new Attr(type, name + " of " + description, value, null));
+        return this;
+    }
+
+    /** Adds an attribute declared with its open type (as an Open MBean does), so MBeanInfo carries the type. */
+    FixedValuesMBean withOpenType(String name, OpenType<?> openType, Object value) {
+        attributes.put(name, new Attr(openType.getClassName(), name + " of " + description, () -> value, openType));
         return this;
     }
 
@@ -81,8 +94,11 @@ final class FixedValuesMBean implements DynamicMBean {
     @Override
     public MBeanInfo getMBeanInfo() {
         List<MBeanAttributeInfo> infos = new ArrayList<>();
-        attributes.forEach((name, attr) ->
-                infos.add(new MBeanAttributeInfo(name, attr.type(), attr.description(), true, false, false)));
+        attributes.forEach((name, attr) -> infos.add(
+                attr.openType() == null
+                        ? new MBeanAttributeInfo(name, attr.type(), attr.description(), true, false, false)
+                        : new OpenMBeanAttributeInfoSupport(
+                                name, attr.description(), attr.openType(), true, false, false)));
         return new MBeanInfo(
                 FixedValuesMBean.class.getName(),
                 description,

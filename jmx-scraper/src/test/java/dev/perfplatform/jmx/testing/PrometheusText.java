@@ -144,7 +144,8 @@ public final class PrometheusText {
             name = line.substring(0, space);
             rest = line.substring(space + 1).trim();
         }
-        String value = rest.split(" ")[0];
+        int end = rest.indexOf(' ');
+        String value = end < 0 ? rest : rest.substring(0, end);
         String type = types.getOrDefault(familyOf(name, types), "untyped");
         return new Series(name, Collections.unmodifiableSortedMap(labels), type, number(value));
     }

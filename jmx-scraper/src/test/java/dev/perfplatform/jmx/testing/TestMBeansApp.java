@@ -57,6 +57,7 @@ public final class TestMBeansApp {
         new CountDownLatch(1).await();
     }
 
+    @SuppressWarnings("JavaUtilDate") // a Date attribute is one of the cases under test
     private static void registerFixed(MBeanServer server) throws JMException {
         server.registerMBean(
                 new FixedValuesMBean("numbers")
@@ -88,7 +89,10 @@ public final class TestMBeansApp {
                         .with("PlainMap", "java.util.Map", Map.of("a", 1))
                         .with("Self", "javax.management.ObjectName", new ObjectName("test:type=Misc"))
                         .with("Composite", "javax.management.openmbean.CompositeData", composite())
-                        .with("MultiTable", "javax.management.openmbean.TabularData", multiTable()),
+                        .with("MultiTable", "javax.management.openmbean.TabularData", multiTable())
+                        .withOpenType("TypedTable", multiTable().getTabularType(), multiTable())
+                        .withOpenType("TypedComposite", typedComposite().getCompositeType(), typedComposite())
+                        .withOpenType("ComplexTable", complexTable().getTabularType(), complexTable()),
                 new ObjectName("test:type=Misc"));
         server.registerMBean(new Tables(), new ObjectName("test:type=Tables"));
         server.registerMBean(
@@ -128,6 +132,45 @@ public final class TestMBeansApp {
                     new OpenType<?>[] {SimpleType.INTEGER, SimpleType.DOUBLE, SimpleType.STRING});
             return new CompositeDataSupport(
                     type, new String[] {"count", "ratio", "name"}, new Object[] {3, 0.5, "comp"});
+        } catch (OpenDataException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A composite declared with its open type: a Date item and a NaN item need the type to come out right. */
+    @SuppressWarnings("JavaUtilDate") // a Date item is one of the cases under test
+    static CompositeData typedComposite() {
+        try {
+            String[] names = {"count", "when", "missing"};
+            CompositeType type = new CompositeType(
+                    "TypedComposite", "a composite with its open type", names, names, new OpenType<?>[] {
+                        SimpleType.INTEGER, SimpleType.DATE, SimpleType.DOUBLE
+                    });
+            return new CompositeDataSupport(type, names, new Object[] {4, new Date(START_DATE_MILLIS), Double.NaN});
+        } catch (OpenDataException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A table indexed by a composite column: Jolokia sends it as {indexNames, values}. */
+    static TabularData complexTable() {
+        try {
+            String[] keyNames = {"host", "port"};
+            CompositeType key = new CompositeType("Endpoint", "an endpoint", keyNames, keyNames, new OpenType<?>[] {
+                SimpleType.STRING, SimpleType.INTEGER
+            });
+            String[] names = {"endpoint", "hits"};
+            CompositeType row = new CompositeType(
+                    "EndpointRow", "hits by endpoint", names, names, new OpenType<?>[] {key, SimpleType.LONG});
+            TabularDataSupport table = new TabularDataSupport(
+                    new TabularType("ComplexTable", "hits by endpoint", row, new String[] {"endpoint"}));
+            table.put(new CompositeDataSupport(row, names, new Object[] {
+                new CompositeDataSupport(key, keyNames, new Object[] {"h1", 80}), 5L
+            }));
+            table.put(new CompositeDataSupport(row, names, new Object[] {
+                new CompositeDataSupport(key, keyNames, new Object[] {"h2", 443}), 6L
+            }));
+            return table;
         } catch (OpenDataException e) {
             throw new IllegalStateException(e);
         }

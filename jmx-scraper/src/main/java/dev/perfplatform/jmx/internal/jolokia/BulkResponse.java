@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Picks the values out of a Jolokia bulk answer: an array with one entry per request, each either
  * {@code {"value": ..., "status": 200}} or an error object. A failed entry contributes nothing; an answer that is
- * not an array fails the whole read.
+ * not an array, or whose every entry failed for another reason than matching no MBean (404), fails the whole read:
+ * an agent that refuses everything (an access policy's 403, say) is down, not empty.
  */
 final class BulkResponse {
 
@@ -24,11 +25,20 @@ final class BulkResponse {
             throw new IOException("Jolokia at " + agent + " did not answer the bulk request: " + error);
         }
         List<@Nullable Map<?, ?>> values = new ArrayList<>(entries.size());
+        String refusal = null;
+        boolean anyAnswered = false;
         for (Object entry : entries) {
-            values.add(
-                    entry instanceof Map<?, ?> map && isOk(map) && map.get("value") instanceof Map<?, ?> value
-                            ? value
-                            : null);
+            Map<?, ?> value =
+                    entry instanceof Map<?, ?> map && isOk(map) && map.get("value") instanceof Map<?, ?> v ? v : null;
+            values.add(value);
+            if (value != null || (entry instanceof Map<?, ?> map && status(map) == 404)) {
+                anyAnswered = true;
+            } else if (refusal == null) {
+                refusal = entry instanceof Map<?, ?> map ? status(map) + " " + map.get("error") : "a bare value";
+            }
+        }
+        if (!anyAnswered && refusal != null) {
+            throw new IOException("Jolokia at " + agent + " refused every request of the bulk: " + refusal);
         }
         return values;
     }
@@ -65,7 +75,11 @@ final class BulkResponse {
     }
 
     private static boolean isOk(Map<?, ?> entry) {
-        return entry.get("status") instanceof Number status && status.intValue() == 200;
+        return status(entry) == 200;
+    }
+
+    private static int status(Map<?, ?> entry) {
+        return entry.get("status") instanceof Number status ? status.intValue() : -1;
     }
 
     private static Map<?, ?> union(Map<?, ?> a, Map<?, ?> b) {

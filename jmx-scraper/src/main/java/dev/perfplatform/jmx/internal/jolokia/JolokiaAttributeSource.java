@@ -43,10 +43,11 @@ public final class JolokiaAttributeSource implements AttributeSource {
     private final AtomicLong readRequests = new AtomicLong();
     private final AtomicLong listRequests = new AtomicLong();
     private volatile MBeanCatalog catalog = MBeanCatalog.EMPTY;
+    private volatile boolean closed;
 
     /** A source with the default bounds and the shared HTTP client. */
     public JolokiaAttributeSource(TargetConfig target, RulesConfig rules) {
-        this(target, rules, JolokiaOptions.DEFAULTS, SharedHttpClient.get());
+        this(target, rules, JolokiaOptions.forHeap(Runtime.getRuntime().maxMemory()), SharedHttpClient.get());
     }
 
     /** A source with the given bounds, sending through {@code client}. */
@@ -71,6 +72,9 @@ public final class JolokiaAttributeSource implements AttributeSource {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("deadline must be positive, was " + deadline);
         }
+        if (closed) {
+            throw new IllegalStateException("this source is closed");
+        }
         long deadlineNanos = System.nanoTime() + deadline.toNanos();
         return singleFlight.run(deadlineNanos, () -> readNow(deadlineNanos));
     }
@@ -87,6 +91,7 @@ public final class JolokiaAttributeSource implements AttributeSource {
 
     @Override
     public void close() {
+        closed = true;
         catalog = MBeanCatalog.EMPTY; // the HTTP client is shared or the caller's; nothing else is held
     }
 

@@ -4,7 +4,8 @@ package dev.perfplatform.jmx.internal.jolokia;
  * Bounds on what one Jolokia answer may cost: the byte cap applies while reading, the others are Jolokia's own
  * processing parameters sent with every bulk read.
  *
- * @param maxResponseBytes the largest response body read; a longer one fails the read (default 16 MiB)
+ * @param maxResponseBytes the largest response body read; a longer one fails the read (default 16 MiB, less on a small
+ *     heap: see {@link #forHeap})
  * @param maxDepth Jolokia's {@code maxDepth}: how deep values are serialised
  * @param maxCollectionSize Jolokia's {@code maxCollectionSize}: the most elements of one collection or map
  * @param maxObjects Jolokia's {@code maxObjects}: the most objects serialised in one answer
@@ -26,6 +27,16 @@ public record JolokiaOptions(long maxResponseBytes, int maxDepth, int maxCollect
     /** The defaults. */
     public static final JolokiaOptions DEFAULTS = new JolokiaOptions(
             DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_COLLECTION_SIZE, DEFAULT_MAX_OBJECTS);
+
+    /**
+     * The defaults for a JVM whose heap may grow to {@code maxHeapBytes}: the byte cap is lowered to a 32nd of the
+     * heap (never under 1 MiB), because the JSON tree of an answer takes several times its bytes; at {@code -Xmx32m}
+     * a hostile agent's endless body then stops at 1 MiB instead of filling the heap.
+     */
+    public static JolokiaOptions forHeap(long maxHeapBytes) {
+        long cap = Math.min(DEFAULT_MAX_RESPONSE_BYTES, Math.max(1024L * 1024, maxHeapBytes / 32));
+        return DEFAULTS.withMaxResponseBytes(cap);
+    }
 
     public JolokiaOptions {
         if (maxResponseBytes < 1) {

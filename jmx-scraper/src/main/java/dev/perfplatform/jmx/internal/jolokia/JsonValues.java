@@ -84,6 +84,7 @@ final class JsonValues {
         return null;
     }
 
+    @SuppressWarnings("JavaUtilDate") // the model carries java.util.Date: what jmx_exporter sees from JMX
     private static @Nullable Object date(Object json) {
         if (json instanceof Number millis) { // the agent's dateFormat may be epoch millis
             return new Date(millis.longValue());

@@ -33,12 +33,36 @@ final class AttributeMatcher {
         this.lowercaseOutputLabelNames = lowercaseOutputLabelNames;
     }
 
+    /**
+     * jmx_exporter 1.0.1's hard-coded skips: java.lang:type=Runtime's SystemProperties, ClassPath, BootClassPath
+     * and LibraryPath, and everything of jdk.management.jfr:type=FlightRecorder (compared with the name as
+     * registered, and the top-level attribute's name ignoring case, as its scraper does).
+     */
+    static boolean isSkipped(JmxAttribute attribute) {
+        if (attribute.objectName().equals("jdk.management.jfr:type=FlightRecorder")) {
+            return true;
+        }
+        if (!attribute.objectName().equals("java.lang:type=Runtime")) {
+            return false;
+        }
+        String topLevel = attribute.attrKeys().isEmpty()
+                ? attribute.attrName()
+                : attribute.attrKeys().get(0);
+        return topLevel.equalsIgnoreCase("SystemProperties")
+                || topLevel.equalsIgnoreCase("ClassPath")
+                || topLevel.equalsIgnoreCase("BootClassPath")
+                || topLevel.equalsIgnoreCase("LibraryPath");
+    }
+
     /** jmx_exporter's scraper hands a Date over as epoch seconds (a Double); everything else as it is. */
     static Object normalize(Object value) {
         return value instanceof Date date ? Double.valueOf(date.getTime() / 1000.0) : value;
     }
 
     Evaluation evaluate(JmxAttribute attribute) {
+        if (isSkipped(attribute)) {
+            return new Evaluation(new Outcome.Unmatched(), prefix(attribute) + attribute.attrName(), true, true);
+        }
         String prefix = prefix(attribute);
         String value = String.valueOf(normalize(attribute.value()));
         boolean cacheable = !hasLineTerminator(prefix) && !hasLineTerminator(attribute.attrName());

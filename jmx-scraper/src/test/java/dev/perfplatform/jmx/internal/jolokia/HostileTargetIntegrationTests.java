@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.perfplatform.jmx.config.RulesConfig;
 import dev.perfplatform.jmx.config.TargetConfig;
+import dev.perfplatform.jmx.testing.FakeJolokia;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpClient;

@@ -18,6 +18,7 @@ final class Rendered {
                 .toList();
     }
 
+    @SuppressWarnings("JavaUtilDate") // the model carries java.util.Date
     static String line(JmxAttribute a) {
         String props = a.beanProperties().toString();
         String keys = a.attrKeys().toString();

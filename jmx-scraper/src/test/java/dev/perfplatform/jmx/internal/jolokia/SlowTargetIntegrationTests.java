@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,14 @@ import org.junit.jupiter.api.Test;
 class SlowTargetIntegrationTests {
 
     private static final long SLOW_MILLIS = 1_500;
+    private static final int GENERATED = 120;
     private static final RulesConfig ONLY_SLOW =
             new RulesConfig(false, false, List.of("test:type=Slow"), List.of(), Map.of(), Map.of(), List.of());
     private static TargetJvm jvm;
 
     @BeforeAll
     static void startTarget() throws Exception {
-        jvm = TargetJvm.builder().slowMillis(SLOW_MILLIS).start();
+        jvm = TargetJvm.builder().slowMillis(SLOW_MILLIS).attributes(GENERATED).start();
     }
 
     @AfterAll
@@ -62,6 +64,23 @@ class SlowTargetIntegrationTests {
             assertThat(source.readRequests()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void readsTheGeneratedAttributes() throws Exception {
+        RulesConfig generated = new RulesConfig(
+                false, false, List.of("test:type=Generated,*"), List.of(), Map.of(), Map.of(), List.of());
+        try (JolokiaAttributeSource source =
+                new JolokiaAttributeSource(TargetConfig.of("generated", jvm.jolokiaUrl()), generated)) {
+            List<JmxAttribute> attributes = source.read(Duration.ofSeconds(10));
+            assertThat(attributes).hasSize(GENERATED);
+            assertThat(attributes.stream().mapToLong(a -> (Long) a.value()).sorted())
+                    .containsExactlyElementsOf(
+                            LongStream.range(0, GENERATED).boxed().toList());
+            assertThat(Rendered.of(attributes, "test:type=Generated,name=g2"))
+                    .hasSize(20)
+                    .contains("test<type=Generated, name=g2><>Attr0: 100 (Long)");
         }
     }
 

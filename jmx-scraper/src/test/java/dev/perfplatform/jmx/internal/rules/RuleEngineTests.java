@@ -256,6 +256,17 @@ class RuleEngineTests {
                 .containsExactly("x_T_T2 1.0 (UNKNOWN)");
     }
 
+    @Test
+    void skipsWhatJmxExporterSkipsWhateverTheRules() {
+        assertThat(map(
+                        RulesConfig.defaults(),
+                        attr("java.lang:type=Runtime", "ClassPath", 1),
+                        attr("java.lang:type=Runtime", List.of("SystemProperties"), "value", 1),
+                        attr("jdk.management.jfr:type=FlightRecorder", "Count", 1),
+                        attr("java.lang:type=Runtime", "Uptime", 2L)))
+                .containsExactly("java_lang_Runtime_Uptime 2.0 (UNKNOWN)");
+    }
+
     private static Map<String, String> props(String... keyValues) {
         Map<String, String> properties = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -1,4 +1,4 @@
-package dev.perfplatform.jmx.internal.jolokia;
+package dev.perfplatform.jmx.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,10 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A hostile stand-in for a Jolokia agent: a JDK HTTP server on 127.0.0.1 whose answers the test scripts. */
-final class FakeJolokia implements AutoCloseable {
+public final class FakeJolokia implements AutoCloseable {
 
     /** Answers one request; the body the scraper sent is given. */
-    interface Handler {
+    public interface Handler {
         void handle(HttpExchange exchange, String requestBody) throws IOException;
     }
 
@@ -25,7 +25,7 @@ final class FakeJolokia implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-    FakeJolokia(Handler handler) throws IOException {
+    public FakeJolokia(Handler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/jolokia", exchange -> {
             try (exchange) {
@@ -43,17 +43,17 @@ final class FakeJolokia implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jolokia");
     }
 
     /** The Authorization headers received, in order ("null" for none). */
-    List<String> authorizations() {
+    public List<String> authorizations() {
         return authorizations;
     }
 
     /** Sends a complete answer. */
-    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
