@@ -18,7 +18,7 @@ final class CpuTicks {
         for (long pid : pids) {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // fields after the command name, which is in parentheses and may contain spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
             total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
         }
         return total;

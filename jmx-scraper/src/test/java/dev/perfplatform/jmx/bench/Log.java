@@ -1,6 +1,7 @@
 package dev.perfplatform.jmx.bench;
 
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** Progress lines on standard error, so a long run shows where it is. */
@@ -9,6 +10,7 @@ final class Log {
     private Log() {}
 
     static void line(String message) {
-        System.err.println("[jmx-bench " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+        System.err.println(
+                "[jmx-bench " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "] " + message);
     }
 }

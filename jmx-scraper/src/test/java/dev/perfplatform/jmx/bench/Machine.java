@@ -38,7 +38,7 @@ final class Machine {
 
     /** The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} has them. */
     static String loadAverage() throws IOException {
-        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ", -1);
         return fields[0] + " / " + fields[1] + " / " + fields[2];
     }
 }

@@ -52,7 +52,7 @@ final class ManyTargetsScenario {
             boolean valid = mine.failures() == 0 && baseline.failures() == 0;
             double rssRatio = Results.number(ourRow, "rssRatio");
             return Results.scenario(
-                    "ten-targets-" + (flags == FlagSet.DEFAULT ? "default" : "small-heap"),
+                    "ten-targets-" + (flags.equals(FlagSet.DEFAULT) ? "default" : "small-heap"),
                     TARGETS + " targets, " + flags.title(),
                     TARGETS + " target JVMs as above; one jmx-scraper reading all of them (one page) against "
                             + TARGETS + " jmx_exporter processes, one per target, all started with "

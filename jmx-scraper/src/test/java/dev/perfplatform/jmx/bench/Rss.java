@@ -49,7 +49,7 @@ record Rss(long rssKib, long hwmKib, long anonKib, long fileKib) {
     private static long field(List<String> lines, String name) {
         for (String line : lines) {
             if (line.startsWith(name + ":")) {
-                return Long.parseLong(line.substring(name.length() + 1).trim().split("\\s+")[0]);
+                return Long.parseLong(line.substring(name.length() + 1).trim().split("\\s+", -1)[0]);
             }
         }
         throw new IllegalStateException("no " + name + " in /proc/<pid>/status");

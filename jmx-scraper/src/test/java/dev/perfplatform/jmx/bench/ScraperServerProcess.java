@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ScraperServerProcess implements Contender {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
 

@@ -18,7 +18,7 @@ final class SingleTargetScenario {
         List<Map<String, Object>> scenarios = new ArrayList<>();
         try (TargetJvm target = Targets.startOne(settings, 0)) {
             for (FlagSet flags : List.of(FlagSet.DEFAULT, FlagSet.SMALL_HEAP)) {
-                scenarios.add(run(settings, target, flags, flags == FlagSet.DEFAULT));
+                scenarios.add(run(settings, target, flags, flags.equals(FlagSet.DEFAULT)));
             }
         }
         return scenarios;
@@ -58,7 +58,7 @@ final class SingleTargetScenario {
                 rows.add(theirConcurrentRow);
             }
             return Results.scenario(
-                    "one-target-" + (flags == FlagSet.DEFAULT ? "default" : "small-heap"),
+                    "one-target-" + (flags.equals(FlagSet.DEFAULT) ? "default" : "small-heap"),
                     "1 target, " + flags.title(),
                     "One target JVM with " + BenchRules.GENERATED + " generated numeric attributes plus the test"
                             + " and platform MBeans; our server and one jmx_exporter, both started with "
