@@ -33,8 +33,7 @@ class PageStatsTests {
         PageStats stats = PageStats.of(PAGE);
 
         assertThat(PageCheck.expecting(2, 1).problem(stats)).isNull();
-        assertThat(PageCheck.expecting(3, 1).problem(stats))
-                .isEqualTo("expected 3 test_generated series, got 2");
+        assertThat(PageCheck.expecting(3, 1).problem(stats)).isEqualTo("expected 3 test_generated series, got 2");
         assertThat(PageCheck.expecting(2, 0).problem(stats))
                 .isEqualTo("expected 0 targets at up 0, got {a=1.0, b=0.0}");
     }
