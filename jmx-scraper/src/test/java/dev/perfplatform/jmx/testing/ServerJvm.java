@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The standalone server ({@link JmxScraperServer}'s main) in a child JVM with the given JVM options, started on the
- * test class path with a configuration file, ready once {@code /health} answers.
+ * The standalone server ({@link JmxScraperServer}'s main) in a child JVM with the given JVM options and configuration
+ * file, on the test class path or from another launch (the executable jar), ready once {@code /health} answers.
  */
 public final class ServerJvm implements AutoCloseable {
 
@@ -22,13 +22,25 @@ public final class ServerJvm implements AutoCloseable {
         this.port = port;
     }
 
+    /** The server on the test class path. */
     public static ServerJvm start(Path config, String... jvmOptions) throws IOException {
+        return start(
+                List.of("-cp", System.getProperty("java.class.path"), JmxScraperServer.class.getName()),
+                config,
+                List.of(jvmOptions));
+    }
+
+    /**
+     * The server started by {@code launch}, the java arguments after the JVM options (for example {@code -jar} and
+     * the standalone jar), on a free loopback port.
+     */
+    public static ServerJvm start(List<String> launch, Path config, List<String> jvmOptions) throws IOException {
         int port = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(TestJars.java().toString());
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JmxScraperServer.class.getName()));
-        command.addAll(List.of("--config", config.toString(), "--port", String.valueOf(port)));
+        command.addAll(jvmOptions);
+        command.addAll(launch);
+        command.addAll(List.of("--config", config.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
         URI health = URI.create("http://127.0.0.1:" + port + "/health");
         return new ServerJvm(ChildProcess.start(command, health, "jmx-scraper-server"), port);
     }
