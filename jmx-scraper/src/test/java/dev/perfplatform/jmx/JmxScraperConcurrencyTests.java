@@ -5,6 +5,7 @@ import static dev.perfplatform.jmx.JmxScraperTests.config;
 import static dev.perfplatform.jmx.JmxScraperTests.lines;
 import static dev.perfplatform.jmx.JmxScraperTests.target;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.perfplatform.jmx.config.TargetConfig;
 import dev.perfplatform.jmx.model.MetricFamily;
@@ -73,11 +74,11 @@ class JmxScraperConcurrencyTests {
 
         try (JmxScraper scraper = scraper(target("a", Map.of()))) {
             CompletableFuture<List<MetricFamily>> first = CompletableFuture.supplyAsync(() -> scraper.scrape(null));
-            awaitUntil(() -> blocking.reads() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> blocking.reads() == 1);
             FutureTask<List<MetricFamily>> secondScrape = new FutureTask<>(() -> scraper.scrape(null));
             Thread second = new Thread(secondScrape);
             second.start();
-            awaitUntil(() -> second.getState() == Thread.State.TIMED_WAITING);
+            await().atMost(Duration.ofSeconds(5)).until(() -> second.getState() == Thread.State.TIMED_WAITING);
             blocking.release();
 
             assertThat(lines(first.get(5, TimeUnit.SECONDS), "used{"))
@@ -94,13 +95,5 @@ class JmxScraperConcurrencyTests {
                 .sources((target, rules) -> sources.get(target.name()))
                 .mappers(rules -> new FakeMapper())
                 .build();
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
     }
 }

@@ -30,14 +30,4 @@ final class Pages {
             throw new IOException("interrupted while scraping " + what, e);
         }
     }
-
-    /** Waits a little while polling a starting process (a real process's start, not making time pass). */
-    static void pause() throws IOException {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for a child process", e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.perfplatform.jmx.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.perfplatform.testing.internal.FreePorts;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,28 +90,22 @@ class PrometheusServerIntegrationTests {
     }
 
     /** The query's first value once Prometheus has one (it needs a scrape or two), within 60 s. */
-    private static String awaitValue(URI api, String query) throws Exception {
+    private static String awaitValue(URI api, String query) {
         URI uri = URI.create(api + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = HTTP.send(
-                        HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                last = response.body();
-                Matcher value = VALUE.matcher(last);
-                if (response.statusCode() == 200 && value.find()) {
-                    return value.group(1);
-                }
-            } catch (IOException e) {
-                last = e.toString(); // not listening yet
-            }
-            TimeUnit.MILLISECONDS.sleep(200); // polling a real server for its first scrape
-        }
-        throw new AssertionError("Prometheus gave no value for " + query + ": " + last);
+        return await("a value for " + query)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreException(IOException.class) // not listening yet
+                .until(() -> valueOf(uri), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static Optional<String> valueOf(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher value = VALUE.matcher(response.body());
+        return response.statusCode() == 200 && value.find() ? Optional.of(value.group(1)) : Optional.empty();
     }
 
     private static String targets(int port) throws Exception {
