@@ -2,7 +2,7 @@
 # Builds target/benchmarks.jar, runs the limiter suite and renders the page with its chart.
 #
 #   jmh-benchmarks/run.sh           full profile for 2 cores: in-memory on JDK 17 and on the newest JDK under
-#                                   /usr/lib/jvm (1 and 2 threads), Redis on JDK 17; about 17 minutes; writes
+#                                   /usr/lib/jvm (1 and 2 threads, 3 forks each), Redis on JDK 17; about 19 minutes; writes
 #                                   docs/benchmarks/data/*.json and docs/benchmarks/limiter.md + limiter.svg
 #   jmh-benchmarks/run.sh --quick   smoke profile: JDK 17 only, 1 thread, tiny iterations, about 3 minutes; writes
 #                                   under jmh-benchmarks/target/quick/ and leaves docs/ alone
@@ -40,17 +40,18 @@ if $QUICK; then
   THREADS=(1)
   MEMORY_OPTS=(-f 1 -wi 1 -w 200ms -i 1 -r 300ms -prof gc)
   REDIS_OPTS=(-f 1 -wi 1 -w 500ms -i 1 -r 1s)
-  PROFILE="quick: in-memory -f 1 -wi 1 -w 200ms -i 1 -r 300ms -prof gc; Redis -f 1 -wi 1 -w 500ms -i 1 -r 1s"
+  PROFILE="quick: in-memory -f 1 -wi 1 -w 200ms -i 1 -r 300ms -prof gc on a pre-touched 256 MiB heap; Redis -f 1 -wi 1 -w 500ms -i 1 -r 1s"
 else
   DATA="$ROOT/docs/benchmarks/data"
   PAGE="$ROOT/docs/benchmarks/limiter.md"
   CHART="$ROOT/docs/benchmarks/limiter.svg"
   JDKS=("$JDK17_HOME" "$NEWEST_JDK_HOME")
   THREADS=(1 2)
-  # Many short iterations: on a shared machine their median resists bursts of other load better than a few long ones.
-  MEMORY_OPTS=(-f 1 -wi 3 -w 400ms -i 5 -r 400ms -prof gc)
+  # Three forks of short iterations: the median fork resists a fork that landed badly (JIT, placement), and short
+  # iterations resist bursts of other load on a shared machine.
+  MEMORY_OPTS=(-f 3 -wi 1 -w 300ms -i 3 -r 200ms -prof gc)
   REDIS_OPTS=(-f 1 -wi 1 -w 2s -i 5 -r 600ms)
-  PROFILE="full: in-memory -f 1 -wi 3 -w 400ms -i 5 -r 400ms -prof gc, 1 and 2 threads; Redis -f 1 -wi 1 -w 2s -i 5 -r 600ms"
+  PROFILE="full: in-memory -f 3 -wi 1 -w 300ms -i 3 -r 200ms -prof gc on a pre-touched 256 MiB heap, 1 and 2 threads; Redis -f 1 -wi 1 -w 2s -i 5 -r 600ms"
 fi
 LOG="$ROOT/jmh-benchmarks/target/run.log"
 START=$(date +%s)

@@ -13,6 +13,7 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -24,10 +25,14 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Like for like: one of our limiters on one key against one bucket4j bucket ({@code tryConsumeAndReturnRemaining}),
  * resilience4j's {@code AtomicRateLimiter} ({@code timeoutDuration=0}) and Guava's {@code RateLimiter.tryAcquire()},
- * every algorithm of ours, and the no-synchronisation baseline. Run with {@code -t 1} and {@code -t 2}.
+ * every algorithm of ours, the no-synchronisation baseline and the clock read alone. Run with {@code -t 1} and
+ * {@code -t 2}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
+@Fork(
+        value = 3,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"}) // a pre-touched heap: see package-info
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SingleLimiterBenchmark {
 
@@ -100,6 +105,12 @@ public class SingleLimiterBenchmark {
     @Benchmark
     public long single_baseline() {
         return baseline.tryAcquire();
+    }
+
+    /** The clock read every contender pays once per decision, alone: the floor under every row of this table. */
+    @Benchmark
+    public long single_clock() {
+        return System.nanoTime();
     }
 
     /** One limiter per algorithm of ours, on one engine. */

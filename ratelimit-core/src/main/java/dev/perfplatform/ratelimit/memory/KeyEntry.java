@@ -9,11 +9,14 @@ import dev.perfplatform.ratelimit.internal.Step;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one key under one policy: three words per limit, updated in place under a stamp (a sequence lock),
- * plus a log per sliding-window-log limit, which is guarded by this entry's monitor.
+ * plus a log per sliding-window-log limit, which is guarded by this entry's monitor. The first limit's words are fields
+ * of the entry itself, beside the stamp: most policies have one limit, and then a decision reads one object and an
+ * admission writes one cache line (an array would cost another pointer chase and, under contention, another line).
  *
  * <p>The stamp is even while the words are stable and odd while one writer stores new ones. A decision reads the
  * stamp, evaluates the words, and checks that the stamp did not move, so denials never write; an admission moves
@@ -27,6 +30,7 @@ final class KeyEntry {
     static final long DEAD = -1;
 
     private static final int SPINS_BEFORE_YIELD = 100;
+    private static final int MAX_BACK_OFF_SPINS = 64;
     private static final VarHandle STAMP;
     private static final VarHandle LAST_ACCESS;
 
@@ -42,7 +46,11 @@ final class KeyEntry {
     @SuppressWarnings("unused") // accessed through STAMP
     private volatile long stamp;
 
-    private final long[] words;
+    // The first limit's words; further limits' words, three each, in moreWords. Plain fields: read under the stamp.
+    private long w0;
+    private long w1;
+    private long w2;
+    private final long @Nullable [] moreWords;
     private final SlidingLog @Nullable [] logs;
 
     @SuppressWarnings("unused") // accessed through LAST_ACCESS
@@ -53,10 +61,13 @@ final class KeyEntry {
 
     KeyEntry(RateLimitPolicy policy, long nowMicros) {
         List<Limit> limits = policy.limits();
-        long[] initial = new long[limits.size() * 3];
+        long[] more = new long[(limits.size() - 1) * 3];
         SlidingLog[] logArray = null;
+        w0 = LimitMath.ABSENT;
         for (int i = 0; i < limits.size(); i++) {
-            initial[i * 3] = LimitMath.ABSENT;
+            if (i > 0) {
+                more[(i - 1) * 3] = LimitMath.ABSENT;
+            }
             if (limits.get(i).algorithm() == Algorithm.SLIDING_WINDOW_LOG) {
                 if (logArray == null) {
                     logArray = new SlidingLog[limits.size()];
@@ -64,7 +75,7 @@ final class KeyEntry {
                 logArray[i] = new SlidingLog();
             }
         }
-        this.words = initial;
+        this.moreWords = more.length == 0 ? null : more;
         this.logs = logArray;
         this.lastAccess = nowMicros;
     }
@@ -102,6 +113,20 @@ final class KeyEntry {
         }
     }
 
+    /**
+     * Waits before evaluating again after losing a race to another admission on this key: 2<sup>n</sup> spin hints
+     * after the n-th lost race, at most {@value #MAX_BACK_OFF_SPINS}. Retrying at once would pull the entry's cache
+     * line from the winner while it stores its words, and again for its next decision, so two threads on one key
+     * would spend their time moving the line between cores; waiting a little lets the winner finish in its own cache.
+     * Spins only: a loser never parks, so a contended decision stays well under a microsecond late.
+     */
+    static void backOff(int lostRaces) {
+        int spins = Math.min(1 << Math.min(lostRaces, 30), MAX_BACK_OFF_SPINS);
+        for (int i = 0; i < spins; i++) {
+            Thread.onSpinWait();
+        }
+    }
+
     /** Whether the words read since {@link #readStamp()} returned {@code expected} were one consistent state. */
     boolean validate(long expected) {
         VarHandle.acquireFence();
@@ -116,10 +141,16 @@ final class KeyEntry {
         if (!STAMP.compareAndSet(this, expected, expected + 1)) {
             return false;
         }
-        for (int i = 0; i < count; i++) {
-            words[i * 3] = steps[i].s0;
-            words[i * 3 + 1] = steps[i].s1;
-            words[i * 3 + 2] = steps[i].s2;
+        Step first = steps[0];
+        w0 = first.s0;
+        w1 = first.s1;
+        w2 = first.s2;
+        for (int i = 1; i < count; i++) {
+            long[] more = Objects.requireNonNull(moreWords); // count > 1: present
+            int at = (i - 1) * 3;
+            more[at] = steps[i].s0;
+            more[at + 1] = steps[i].s1;
+            more[at + 2] = steps[i].s2;
         }
         STAMP.setRelease(this, expected + 2);
         return true;
@@ -146,7 +177,7 @@ final class KeyEntry {
             if (log != null) {
                 log.evaluate(limit, now, permits, steps[i]);
             } else {
-                LimitMath.step(limit, words[i * 3], words[i * 3 + 1], words[i * 3 + 2], now, permits, steps[i]);
+                step(i, limit, now, permits, steps[i]);
             }
         }
     }
@@ -174,6 +205,16 @@ final class KeyEntry {
         }
     }
 
+    private void step(int index, Limit limit, long now, long permits, Step out) {
+        if (index == 0) {
+            LimitMath.step(limit, w0, w1, w2, now, permits, out);
+        } else {
+            long[] more = Objects.requireNonNull(moreWords); // index > 0: present
+            int at = (index - 1) * 3;
+            LimitMath.step(limit, more[at], more[at + 1], more[at + 2], now, permits, out);
+        }
+    }
+
     private boolean isFresh(List<Limit> limits, long now, Step scratch, long expected) {
         for (int i = 0; i < limits.size(); i++) {
             SlidingLog log = log(i);
@@ -182,8 +223,7 @@ final class KeyEntry {
                     return false;
                 }
             } else {
-                Limit limit = limits.get(i);
-                LimitMath.step(limit, words[i * 3], words[i * 3 + 1], words[i * 3 + 2], now, 0, scratch);
+                step(i, limits.get(i), now, 0, scratch);
                 if (!scratch.fresh) {
                     return false;
                 }

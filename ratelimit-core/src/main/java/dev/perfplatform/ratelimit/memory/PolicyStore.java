@@ -58,19 +58,19 @@ final class PolicyStore {
     }
 
     private @Nullable Decision decideLockFree(KeyEntry entry, long permits, long now, Step[] steps) {
-        while (true) {
+        for (int lostRaces = 1; ; lostRaces++) {
             long stamp = entry.readStamp();
             if (stamp == KeyEntry.DEAD) {
                 return null;
             }
             entry.evaluate(limits, now, permits, steps);
-            if (!entry.validate(stamp)) {
-                continue; // read while an admission stored new words: evaluate again
+            if (entry.validate(stamp)) {
+                boolean admit = permits > 0 && Decisions.allAllow(steps, limits.size());
+                if (!admit || entry.write(stamp, steps, limits.size())) {
+                    return Decisions.combine(policy, permits, steps);
+                }
             }
-            boolean admit = permits > 0 && Decisions.allAllow(steps, limits.size());
-            if (!admit || entry.write(stamp, steps, limits.size())) {
-                return Decisions.combine(policy, permits, steps);
-            }
+            KeyEntry.backOff(lostRaces); // another admission stored new words meanwhile: evaluate again, a little later
         }
     }
 
