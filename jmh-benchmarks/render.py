@@ -322,7 +322,7 @@ def main():
              " redis-server started privately by each trial; Lettuce 6.8.2.",
              "- Cells give the median over forks of each fork's median iteration and, in brackets, the range of the"
              " fork medians (of the iterations, where there was one fork). ns/op comes with `-prof gc` allocation per"
-             " operation (B). In-memory forks run on a fixed, pre-touched heap (`-Xms256m -Xmx256m"
+             " operation (B). Every fork runs on a fixed, pre-touched heap (`-Xms256m -Xmx256m"
              " -XX:+AlwaysPreTouch`): on this VM, memory the JVM touches for the first time costs ~2.7 ns per"
              " allocated byte, and whether a fork paid it decided whether it ran at ~50 or ~170–330 ns/op.", "",
              f"![chart]({rel_svg})", "",

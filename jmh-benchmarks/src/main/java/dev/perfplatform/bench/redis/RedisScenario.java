@@ -1,7 +1,9 @@
 package dev.perfplatform.bench.redis;
 
 import dev.perfplatform.bench.KeySpace;
+import dev.perfplatform.bench.Profiles;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -21,6 +23,7 @@ import org.openjdk.jmh.runner.IterationType;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
+@Fork(jvmArgs = {Profiles.MIN_HEAP, Profiles.MAX_HEAP, Profiles.PRE_TOUCH})
 @OutputTimeUnit(java.util.concurrent.TimeUnit.SECONDS)
 @Threads(1)
 public abstract class RedisScenario {
