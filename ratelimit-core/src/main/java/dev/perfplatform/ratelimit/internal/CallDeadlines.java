@@ -21,9 +21,9 @@ import java.util.function.LongSupplier;
  * arrive in order: calls wait in a FIFO queue and one sweep per tick ({@code timeout / 10}, within 1 to 10 ms) fails
  * the expired ones and drops the finished ones. The tick is capped because a finished call stays reachable, with its
  * command and reply, until the next sweep: at 40,000 calls a second a 500 ms tick (a 5 s timeout) would keep about
- * 20,000 of them, where a 10 ms tick keeps about 400 at the price of 100 timer wake-ups a second while calls flow. The sweep re-arms itself from the timer thread while calls are
- * queued, so a busy engine never wakes it from a caller; an idle one costs nothing. A call fails between its
- * timeout and one tick later.
+ * 20,000 of them, where a 10 ms tick keeps about 400 at the price of 100 timer wake-ups a second while calls flow.
+ * The sweep re-arms itself from the timer thread while calls are queued, so a busy engine never wakes it from a
+ * caller; an idle one costs nothing. A call fails between its timeout and one tick later.
  */
 public final class CallDeadlines {
 
