@@ -41,7 +41,7 @@ if $QUICK; then
   THREADS=(1)
   MEMORY_OPTS=(-f 1 -wi 1 -w 200ms -i 1 -r 300ms -prof gc)
   REDIS_OPTS=(-f 1 -wi 1 -w 500ms -i 1 -r 1s)
-  PROFILE="every fork on a pre-touched 256 MiB heap; quick: in-memory -f 1 -wi 1 -w 200ms -i 1 -r 300ms -prof gc; Redis -f 1 -wi 1 -w 500ms -i 1 -r 1s"
+  PROFILE="quick: in-memory -f 1 -wi 1 -w 200ms -i 1 -r 300ms -prof gc; Redis -f 1 -wi 1 -w 500ms -i 1 -r 1s"
 else
   DATA="$ROOT/docs/benchmarks/data"
   PAGE="$ROOT/docs/benchmarks/limiter.md"
@@ -53,8 +53,9 @@ else
   # run, so iterations are kept short to hold the whole run under 20 minutes.
   MEMORY_OPTS=(-f 3 -wi 1 -w 150ms -i 2 -r 150ms -prof gc)
   REDIS_OPTS=(-f 1 -wi 1 -w 2s -i 5 -r 600ms)
-  PROFILE="every fork on a pre-touched 256 MiB heap; full: in-memory -f 3 -wi 1 -w 150ms -i 2 -r 150ms -prof gc, 1 and 2 threads; Redis -f 1 -wi 1 -w 2s -i 5 -r 600ms"
+  PROFILE="full: in-memory -f 3 -wi 1 -w 150ms -i 2 -r 150ms -prof gc, 1 and 2 threads; Redis -f 1 -wi 1 -w 2s -i 5 -r 600ms"
 fi
+PROFILE="every fork on a pre-touched 256 MiB heap (Profiles.MIN_HEAP); $PROFILE"
 LOG="$ROOT/jmh-benchmarks/target/run.log"
 START=$(date +%s)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)

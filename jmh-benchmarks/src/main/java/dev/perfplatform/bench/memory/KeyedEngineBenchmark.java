@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @Fork(
         value = 3,
-        jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"}) // a pre-touched heap: see package-info
+        jvmArgs = {Profiles.MIN_HEAP, Profiles.MAX_HEAP, Profiles.PRE_TOUCH})
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class KeyedEngineBenchmark {
 

@@ -9,7 +9,6 @@ import dev.perfplatform.ratelimit.internal.Step;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +30,7 @@ final class KeyEntry {
 
     private static final int SPINS_BEFORE_YIELD = 100;
     private static final int MAX_BACK_OFF_SPINS = 64;
+    private static final long[] NO_MORE_WORDS = {}; // a one-limit policy's: shared, never written
     private static final VarHandle STAMP;
     private static final VarHandle LAST_ACCESS;
 
@@ -50,7 +50,7 @@ final class KeyEntry {
     private long w0;
     private long w1;
     private long w2;
-    private final long @Nullable [] moreWords;
+    private final long[] moreWords;
     private final SlidingLog @Nullable [] logs;
 
     @SuppressWarnings("unused") // accessed through LAST_ACCESS
@@ -61,13 +61,13 @@ final class KeyEntry {
 
     KeyEntry(RateLimitPolicy policy, long nowMicros) {
         List<Limit> limits = policy.limits();
-        long[] more = new long[(limits.size() - 1) * 3];
+        long[] more = limits.size() == 1 ? NO_MORE_WORDS : new long[(limits.size() - 1) * 3];
         SlidingLog[] logArray = null;
         w0 = LimitMath.ABSENT;
+        for (int at = 0; at < more.length; at += 3) {
+            more[at] = LimitMath.ABSENT;
+        }
         for (int i = 0; i < limits.size(); i++) {
-            if (i > 0) {
-                more[(i - 1) * 3] = LimitMath.ABSENT;
-            }
             if (limits.get(i).algorithm() == Algorithm.SLIDING_WINDOW_LOG) {
                 if (logArray == null) {
                     logArray = new SlidingLog[limits.size()];
@@ -75,7 +75,7 @@ final class KeyEntry {
                 logArray[i] = new SlidingLog();
             }
         }
-        this.moreWords = more.length == 0 ? null : more;
+        this.moreWords = more;
         this.logs = logArray;
         this.lastAccess = nowMicros;
     }
@@ -146,11 +146,10 @@ final class KeyEntry {
         w1 = first.s1;
         w2 = first.s2;
         for (int i = 1; i < count; i++) {
-            long[] more = Objects.requireNonNull(moreWords); // count > 1: present
             int at = (i - 1) * 3;
-            more[at] = steps[i].s0;
-            more[at + 1] = steps[i].s1;
-            more[at + 2] = steps[i].s2;
+            moreWords[at] = steps[i].s0;
+            moreWords[at + 1] = steps[i].s1;
+            moreWords[at + 2] = steps[i].s2;
         }
         STAMP.setRelease(this, expected + 2);
         return true;
@@ -209,9 +208,8 @@ final class KeyEntry {
         if (index == 0) {
             LimitMath.step(limit, w0, w1, w2, now, permits, out);
         } else {
-            long[] more = Objects.requireNonNull(moreWords); // index > 0: present
             int at = (index - 1) * 3;
-            LimitMath.step(limit, more[at], more[at + 1], more[at + 2], now, permits, out);
+            LimitMath.step(limit, moreWords[at], moreWords[at + 1], moreWords[at + 2], now, permits, out);
         }
     }
 
