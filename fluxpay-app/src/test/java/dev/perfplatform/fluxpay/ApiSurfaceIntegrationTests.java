@@ -3,31 +3,44 @@ package dev.perfplatform.fluxpay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfplatform.fluxpay.merchant.MerchantRepository;
+import dev.perfplatform.testing.http.Endpoint;
+import dev.perfplatform.testing.http.Endpoints;
+import dev.perfplatform.testing.http.PathTricks;
+import dev.perfplatform.testing.http.RawHttpClient;
+import dev.perfplatform.testing.http.Refusals;
+import dev.perfplatform.testing.http.RowCounts;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The whole HTTP surface, enumerated from the app's own handler mappings, so an endpoint added later is covered
- * without editing this test: each one is documented in {@code /v3/api-docs}, none lets a merchant see or touch
- * another merchant's resource (a new endpoint fails here until it has a case), and each merchant endpoint answers
- * malformed input with a 4xx in the envelope and writes no business data (a refusal the caller can fix leaves the
- * Idempotency-Key free; a 404 is stored under its key like any final answer).
+ * without editing this test: each one is documented in its own OpenAPI group; none answers a caller without its key
+ * (anonymous, an unknown key, the other API's key) under any path trick, other than with a 400/401/403/404 in the
+ * envelope that writes nothing; none lets a merchant see or touch another merchant's resource (a new endpoint fails
+ * here until it has a case); and each merchant endpoint answers malformed input with a 4xx in the envelope and writes
+ * no business data (a refusal the caller can fix leaves the Idempotency-Key free; a 404 is stored under its key like
+ * any final answer).
  */
-@TestPropertySource(properties = "fluxpay.webhooks.allowed-hosts=127.0.0.1")
+@TestPropertySource(
+        properties = {
+            "fluxpay.webhooks.allowed-hosts=127.0.0.1",
+            "fluxpay.admin.key=" + ApiSurfaceIntegrationTests.ADMIN_KEY
+        })
 class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
+
+    static final String ADMIN_KEY = "adm_surface_0123456789abcdef0123456789";
 
     /** Tables of business data a request could write to. */
     private static final List<String> TABLES = List.of(
@@ -37,8 +50,10 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
             "payments",
             "payment_events",
             "refunds",
+            "webhook_deliveries",
             "sim_payments",
-            "sim_idempotency");
+            "sim_idempotency",
+            "idempotency_keys");
 
     /** Bodies no endpoint accepts. */
     private static final List<String> BAD_BODIES = List.of(
@@ -49,6 +64,14 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
             "{\"amount\":-1,\"currency\":\"XXX\",\"paymentKey\":\"\",\"orderId\":\"not-a-uuid\"}",
             "{\"amount\":1.5,\"orderId\":123,\"lineItems\":\"none\",\"userId\":null}");
 
+    /** Bodies that would be accepted from the right caller, so a request that slipped through would write rows. */
+    private static final Map<String, String> VALID_BODIES = Map.of(
+            "POST /admin/v1/merchants",
+            "{\"name\":\"intruder\"}",
+            "POST /api/v1/orders",
+            "{\"userId\":\"u\",\"currency\":\"KRW\",\"lineItems\":[{\"productId\":\"p\","
+                    + "\"productName\":\"Plan\",\"quantity\":1,\"unitPrice\":1000}]}");
+
     @Autowired
     private MerchantRepository merchants;
 
@@ -56,18 +79,156 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping handlers;
 
+    @Value("${local.server.port}")
+    private int port;
+
+    private RawHttpClient raw;
+    private RowCounts rowCounts;
+
+    @BeforeEach
+    void surface() {
+        raw = new RawHttpClient("http://127.0.0.1:" + port);
+        rowCounts = new RowCounts(FluxPayApplicationTest::connect, TABLES);
+    }
+
     @Test
-    void everyEndpointIsInTheOpenApiDocument() throws Exception {
-        JsonNode paths = body(send("GET", "/v3/api-docs", "", "")).get("paths");
-        List<String> missing = new ArrayList<>();
+    void everyEndpointIsDocumentedInItsOwnGroup() throws Exception {
+        Map<String, JsonNode> groups = new LinkedHashMap<>();
+        groups.put("public", body(send("GET", "/v3/api-docs/public", "", "")));
+        groups.put("admin", body(send("GET", "/v3/api-docs/admin", ADMIN_KEY, "")));
+        groups.put("simulator", body(send("GET", "/v3/api-docs/simulator", ADMIN_KEY, "")));
+        List<String> problems = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
-            JsonNode documented = paths.path(endpoint.path());
-            if (!documented.has(endpoint.method().toLowerCase(Locale.ROOT))) {
-                missing.add(endpoint.method() + " " + endpoint.path());
+            String expected = groupOf(endpoint);
+            groups.forEach((group, document) -> {
+                boolean documented =
+                        document.path("paths").path(endpoint.pattern()).has(endpoint.openApiMethod());
+                if (documented != group.equals(expected)) {
+                    problems.add(endpoint + (documented ? " is in " : " is missing from ") + group);
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+        assertThat(endpoints()).hasSizeGreaterThan(10);
+        groups.forEach((group, document) -> {
+            assertThat(document.path("info").path("title").asString()).as(group).startsWith("FluxPay ");
+            assertThat(document.path("info").path("version").asString())
+                    .as(group)
+                    .isEqualTo("v1");
+            assertThat(document.path("components")
+                            .path("securitySchemes")
+                            .path("bearer")
+                            .path("scheme")
+                            .asString())
+                    .as(group)
+                    .isEqualTo("bearer");
+        });
+        JsonNode publicPaths = groups.get("public").get("paths");
+        for (String created : List.of("/api/v1/orders", "/api/v1/payments", "/api/v1/refunds")) {
+            assertThat(publicPaths.path(created).path("post").path("responses").has("201"))
+                    .as("POST " + created + " documents its 201")
+                    .isTrue();
+        }
+        assertThat(groups.get("admin")
+                        .path("paths")
+                        .path("/admin/v1/merchants")
+                        .path("post")
+                        .path("responses")
+                        .has("201"))
+                .isTrue();
+    }
+
+    @Test
+    void theOperatorsDocumentsNeedTheAdminKey() throws Exception {
+        for (String group : List.of("admin", "simulator")) {
+            assertThat(send("GET", "/v3/api-docs/" + group, "", "").statusCode())
+                    .isEqualTo(401);
+            assertThat(send("GET", "/v3/api-docs/" + group, MERCHANT_KEY, "").statusCode())
+                    .isEqualTo(403);
+        }
+        assertThat(send("GET", "/v3/api-docs", MERCHANT_KEY, "").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void noProtectedEndpointAnswersACallerWithoutItsKeyUnderAnyPathTrick() {
+        Refusals refusals = new Refusals(raw, this::isErrorEnvelope, rowCounts);
+        for (Endpoint endpoint : endpoints()) {
+            String requiredKey =
+                    endpoint.isUnder("/admin/") ? ADMIN_KEY : endpoint.isUnder("/api/") ? MERCHANT_KEY : "";
+            if (requiredKey.isEmpty()) {
+                continue; // open endpoints: see the next test
+            }
+            String otherApisKey = requiredKey.equals(ADMIN_KEY) ? MERCHANT_KEY : ADMIN_KEY;
+            String body = VALID_BODIES.getOrDefault(endpoint.toString(), "{}");
+            String path = endpoint.samplePath(UUID.randomUUID().toString());
+            List<String> paths = new ArrayList<>(List.of(path));
+            paths.addAll(PathTricks.of(path));
+            for (String key : new String[] {"", "sk_unknown_0123456789abcdef0123456789", otherApisKey}) {
+                for (String variant : paths) {
+                    refusals.expectRefused(endpoint.method(), variant, headers(key), body);
+                }
+            }
+            // the right key under a trick that routing does not resolve to the endpoint: still refused or not found
+            for (String variant : List.of(
+                    path + "/", PathTricks.of(path).get(PathTricks.of(path).size() - 1))) {
+                refusals.expectRefused(endpoint.method(), variant, headers(requiredKey), body);
             }
         }
-        assertThat(missing).as("endpoints missing from /v3/api-docs").isEmpty();
-        assertThat(endpoints()).hasSizeGreaterThan(10);
+        assertThat(refusals.problems()).isEmpty();
+    }
+
+    @Test
+    void openEndpointsNeverFailUnderAPathTrick() {
+        List<String> problems = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            if (endpoint.isUnder("/admin/") || endpoint.isUnder("/api/")) {
+                continue;
+            }
+            String path = endpoint.samplePath("x");
+            List<String> paths = new ArrayList<>(List.of(path));
+            paths.addAll(PathTricks.of(path));
+            for (String variant : paths) {
+                HttpResponse<String> answer = raw.send(endpoint.method(), variant, Map.of(), "{}");
+                if (answer.statusCode() >= 500) {
+                    problems.add(
+                            endpoint.method() + " " + variant + " -> " + answer.statusCode() + " " + answer.body());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void anUnknownPathIsA401ToStrangersAndA404ToCallers() throws Exception {
+        Refusals refusals = new Refusals(raw, this::isErrorEnvelope, rowCounts);
+        HttpResponse<String> anonymous = refusals.expectRefused("GET", "/no/such/path", Map.of(), "");
+        HttpResponse<String> merchant = refusals.expectRefused("GET", "/no/such/path", headers(MERCHANT_KEY), "");
+
+        assertThat(refusals.problems()).isEmpty();
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(merchant.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theAdminBypassesOfTheOldPrefixCheckAreClosed() {
+        Refusals refusals = new Refusals(raw, this::isErrorEnvelope, rowCounts);
+        String body = VALID_BODIES.get("POST /admin/v1/merchants");
+
+        assertThat(refusals.expectRefused("POST", "/%61dmin/v1/merchants", Map.of(), body)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(refusals.expectRefused("POST", "/admin;x=1/v1/merchants", Map.of(), body)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(refusals.expectRefused(
+                                "POST",
+                                "/%61dmin/v1/merchants/" + UUID.randomUUID() + "/api-key/rotate?graceSeconds=0",
+                                Map.of(),
+                                "")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(refusals.problems()).isEmpty();
     }
 
     @Test
@@ -75,11 +236,11 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
         createOrder(1000, "KRW");
         List<String> problems = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
-            if (!endpoint.path().startsWith("/api/")) {
+            if (!endpoint.isUnder("/api/")) {
                 continue;
             }
             for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid")) {
-                String path = endpoint.path().replaceAll("\\{[^}]+}", id);
+                String path = endpoint.samplePath(id);
                 List<String> bodies = endpoint.method().equals("GET") ? List.of("") : BAD_BODIES;
                 for (String bad : bodies) {
                     long before = rows();
@@ -96,7 +257,7 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
                             + " " + answer.body();
                     if (answer.statusCode() < 400 || answer.statusCode() >= 500) {
                         problems.add("not a 4xx: " + what);
-                    } else if (!isErrorEnvelope(answer)) {
+                    } else if (!isErrorEnvelope(answer.body())) {
                         problems.add("not the envelope: " + what);
                     }
                     if (rows() != before) {
@@ -148,11 +309,11 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
 
         List<String> problems = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
-            String name = endpoint.method() + " " + endpoint.path();
-            if (!endpoint.path().startsWith("/api/") || name.equals("POST /api/v1/orders")) {
+            String name = endpoint.toString();
+            if (!endpoint.isUnder("/api/") || name.equals("POST /api/v1/orders")) {
                 continue; // creating an order of one's own involves no one else's resource
             }
-            String path = endpoint.path();
+            String path = endpoint.pattern();
             for (Map.Entry<String, String> id : ids.entrySet()) {
                 path = path.replace(id.getKey(), id.getValue());
             }
@@ -183,9 +344,25 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
                 .isEqualTo("PENDING");
     }
 
-    private boolean isErrorEnvelope(HttpResponse<String> answer) {
+    private static String groupOf(Endpoint endpoint) {
+        if (endpoint.isUnder("/admin/")) {
+            return "admin";
+        }
+        return endpoint.isUnder("/sim/") ? "simulator" : "public";
+    }
+
+    private static Map<String, String> headers(String key) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        if (!key.isEmpty()) {
+            headers.put("Authorization", "Bearer " + key);
+        }
+        return headers;
+    }
+
+    private boolean isErrorEnvelope(String answer) {
         try {
-            JsonNode envelope = body(answer);
+            JsonNode envelope = json.readTree(answer);
             return !envelope.get("success").asBoolean()
                     && envelope.get("error").get("code").asString().matches("[A-Z]+_\\d{3}")
                     && envelope.has("metadata");
@@ -194,27 +371,18 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
         }
     }
 
-    private static long rows() throws Exception {
-        StringBuilder sql = new StringBuilder("SELECT 0");
-        for (String table : TABLES) {
-            sql.append(" + (SELECT count(*) FROM ").append(table).append(')');
-        }
-        return count(sql.toString());
+    /** Business rows, without the idempotency records a refused request may legitimately store. */
+    private long rows() {
+        return rowCounts.of().entrySet().stream()
+                .filter(table -> !table.getKey().equals("idempotency_keys")
+                        && !table.getKey().equals("webhook_deliveries"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     private List<Endpoint> endpoints() {
-        List<Endpoint> endpoints = new ArrayList<>();
-        for (RequestMappingInfo mapping : handlers.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
-            mapping.getPatternsCondition().getPatterns().forEach(pattern -> {
-                for (RequestMethod method : methods) {
-                    endpoints.add(new Endpoint(method.name(), pattern.getPatternString()));
-                }
-            });
-        }
-        endpoints.removeIf(endpoint -> endpoint.path().startsWith("/v3/api-docs"));
-        return endpoints;
+        return Endpoints.of(handlers).stream()
+                .filter(endpoint -> !endpoint.isUnder("/v3/api-docs"))
+                .toList();
     }
-
-    private record Endpoint(String method, String path) {}
 }

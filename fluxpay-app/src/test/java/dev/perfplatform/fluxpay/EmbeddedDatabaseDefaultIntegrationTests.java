@@ -2,6 +2,7 @@ package dev.perfplatform.fluxpay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfplatform.fluxpay.pg.PgMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +42,11 @@ class EmbeddedDatabaseDefaultIntegrationTests {
                     .startsWith("r2dbc:postgresql://127.0.0.1:")
                     .endsWith("/fluxpay");
             assertThat(get(first, "/actuator/health").body()).contains("\"UP\"");
+            // the development mode's stand-ins: on without being chosen, and listed for the operator
+            JsonNode standIns =
+                    json.readTree(managementGet(first, "/actuator/info").body()).get("standIns");
+            assertThat(standIns.findValuesAsString("name")).containsExactly("embedded PostgreSQL", "PG simulator");
+            assertThat(first.getBean(PgMode.class)).isEqualTo(PgMode.SIMULATOR);
 
             HttpResponse<String> created = post(
                     first,
@@ -68,12 +74,19 @@ class EmbeddedDatabaseDefaultIntegrationTests {
                         "--spring.r2dbc.url=",
                         "--fluxpay.embedded-postgres.data-dir=" + dir.resolve("data"),
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--server.shutdown=immediate",
                         "--fluxpay.bootstrap-merchant.api-key=" + API_KEY);
     }
 
     private HttpResponse<String> get(ConfigurableApplicationContext app, String path) throws Exception {
         return http.send(request(app, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> managementGet(ConfigurableApplicationContext app, String path) throws Exception {
+        URI uri = URI.create(
+                "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.management.port") + path);
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(ConfigurableApplicationContext app, String path, String body) throws Exception {

@@ -49,6 +49,9 @@ public abstract class FluxPayApplicationTest {
     @Value("${local.server.port}")
     private int port;
 
+    @Value("${local.management.port}")
+    private int managementPort;
+
     @BeforeAll
     static void captureDatabase(PostgresDatabase postgres) {
         database = postgres;
@@ -60,6 +63,8 @@ public abstract class FluxPayApplicationTest {
         registry.add("spring.r2dbc.username", () -> database.username());
         registry.add("spring.r2dbc.password", () -> database.password());
         registry.add("fluxpay.bootstrap-merchant.api-key", () -> MERCHANT_KEY);
+        registry.add("fluxpay.pg.mode", () -> "simulator");
+        registry.add("management.server.port", () -> "0");
     }
 
     protected HttpResponse<String> send(String method, String path, String apiKey, String body, String... headers)
@@ -79,6 +84,15 @@ public abstract class FluxPayApplicationTest {
             request.headers(headers);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code GET path} on the management port (actuator, Prometheus page). */
+    protected HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code POST} as the bootstrap merchant, with a fresh Idempotency-Key unless {@code key} is given. */
@@ -173,7 +187,7 @@ public abstract class FluxPayApplicationTest {
     /** The value of one series at {@code /actuator/prometheus}, e.g. {@code name_total{tag="v"}}; 0 when absent. */
     protected double scraped(String series) throws IOException, InterruptedException {
         String prefix = series + " ";
-        return send("GET", "/actuator/prometheus", "", "")
+        return management("/actuator/prometheus")
                 .body()
                 .lines()
                 .filter(line -> line.startsWith(prefix))
@@ -188,6 +202,11 @@ public abstract class FluxPayApplicationTest {
 
     protected JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
+    }
+
+    /** A JDBC connection to this class's database. */
+    protected static Connection connect() throws SQLException {
+        return database.connect();
     }
 
     protected static void update(String sql) throws SQLException {

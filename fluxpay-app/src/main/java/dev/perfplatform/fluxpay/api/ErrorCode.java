@@ -26,10 +26,15 @@ public enum ErrorCode {
     VAL_003(HttpStatus.BAD_REQUEST, "Idempotency-Key must be at most 255 characters"),
     VAL_004(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key was used with another endpoint or request body"),
     VAL_005(HttpStatus.CONFLICT, "A request with this Idempotency-Key is still in progress"),
+    VAL_008(
+            HttpStatus.BAD_REQUEST,
+            "The request's URL was refused: encoded slashes, percent signs or periods, ';' parameters, '//' and"
+                    + " non-normalized paths are not accepted"),
 
     MER_001(HttpStatus.NOT_FOUND, "Merchant not found"),
 
     AUTH_001(HttpStatus.UNAUTHORIZED, "Missing or invalid API key"),
+    AUTH_002(HttpStatus.FORBIDDEN, "This API key may not call this endpoint"),
 
     SYS_001(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.merchant;
 
+import dev.perfplatform.fluxpay.DevelopmentMode;
 import dev.perfplatform.fluxpay.webhook.WebhookDestinationRefusedException;
 import dev.perfplatform.fluxpay.webhook.WebhookUrlGuard;
 import dev.perfplatform.payment.client.webhook.WebhookSecret;
@@ -12,6 +13,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,21 +22,29 @@ import org.springframework.stereotype.Component;
  * (the {@code whsec_} secret its webhooks are signed with). Created at start-up when missing; its id is derived from
  * the key, so every instance agrees on it. A configured webhook URL and secret are applied on every start; a URL the
  * {@link WebhookUrlGuard} refuses stops the start. Without a configured secret a random one is generated once and
- * stored: the log says so, never its value. Neither key nor secret is ever logged.
+ * stored: the log says so, never its value. Neither key nor secret is ever logged, and the merchant's id only at
+ * DEBUG. Outside the embedded development mode a key shorter than {@value #MIN_KEY_LENGTH} characters stops the
+ * start.
  */
 @Component
 public class BootstrapMerchant implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapMerchant.class);
 
+    /** The shortest bootstrap API key accepted outside the embedded development mode. */
+    static final int MIN_KEY_LENGTH = 32;
+
     private final MerchantRepository merchants;
     private final Settings settings;
     private final WebhookUrlGuard webhookUrls;
+    private final Environment environment;
 
-    public BootstrapMerchant(MerchantRepository merchants, Settings settings, WebhookUrlGuard webhookUrls) {
+    public BootstrapMerchant(
+            MerchantRepository merchants, Settings settings, WebhookUrlGuard webhookUrls, Environment environment) {
         this.merchants = merchants;
         this.settings = settings;
         this.webhookUrls = webhookUrls;
+        this.environment = environment;
     }
 
     @Override
@@ -45,6 +55,11 @@ public class BootstrapMerchant implements ApplicationRunner {
                     + " sk_test_local) and restart, then call with Authorization: Bearer <that key>");
             return;
         }
+        if (apiKey.length() < MIN_KEY_LENGTH && !DevelopmentMode.isActive(environment)) {
+            throw new IllegalStateException("FLUXPAY_API_KEY (fluxpay.bootstrap-merchant.api-key) is "
+                    + apiKey.length() + " characters; outside the embedded development mode it must be at least "
+                    + MIN_KEY_LENGTH + " (e.g. sk_ followed by 43 random base64url characters)");
+        }
         String webhookUrl = blankToNull(settings.webhookUrl());
         checkWebhookUrl(webhookUrl);
         String webhookSecret = webhookSecret();
@@ -53,10 +68,10 @@ public class BootstrapMerchant implements ApplicationRunner {
                 .createIfAbsent(id, settings.name(), apiKey, webhookUrl)
                 .block();
         log.info(
-                "bootstrap merchant {} ({}) {}",
+                "bootstrap merchant {} {}",
                 settings.name(),
-                id,
                 Boolean.TRUE.equals(created) ? "created" : "already present");
+        log.debug("bootstrap merchant {} has id {}", settings.name(), id);
         Boolean generated = merchants
                 .configureWebhooks(
                         id, webhookUrl, webhookSecret, WebhookSecret.generate().serialized())
@@ -65,7 +80,7 @@ public class BootstrapMerchant implements ApplicationRunner {
             log.info(
                     "bootstrap merchant {}: generated a webhook signing secret (not logged); set"
                             + " FLUXPAY_WEBHOOK_SECRET to choose it",
-                    id);
+                    settings.name());
         }
     }
 

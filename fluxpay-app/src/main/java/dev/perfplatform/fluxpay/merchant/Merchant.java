@@ -4,8 +4,4 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A merchant of the engine, as its API key authenticates it. */
-public record Merchant(UUID id, String name, @Nullable String webhookUrl) {
-
-    /** Exchange attribute holding the authenticated merchant of a {@code /api/v1} request. */
-    public static final String ATTRIBUTE = "dev.perfplatform.fluxpay.merchant";
-}
+public record Merchant(UUID id, String name, @Nullable String webhookUrl) {}

@@ -7,6 +7,7 @@ import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.Ids;
 import dev.perfplatform.fluxpay.api.Page;
 import dev.perfplatform.fluxpay.idempotency.IdempotentRequests;
+import dev.perfplatform.fluxpay.merchant.CurrentMerchant;
 import dev.perfplatform.fluxpay.merchant.Merchant;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -19,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,8 +45,9 @@ public class OrderController {
     @PostMapping
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = CreateOrderRequest.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The order, PENDING")
     public Mono<ResponseEntity<byte[]>> create(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @RequestBody(required = false) byte @Nullable [] body) {
         return idempotent.execute(
@@ -62,8 +63,7 @@ public class OrderController {
 
     @GetMapping("/{orderId}")
     public Mono<ApiResponse<Order>> get(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
-            @PathVariable String orderId) {
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant, @PathVariable String orderId) {
         return orders.find(merchant.id(), Ids.parse(orderId, ErrorCode.ORD_001))
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.ORD_001)))
                 .map(ApiResponse::ok);
@@ -71,7 +71,7 @@ public class OrderController {
 
     @GetMapping
     public Mono<ApiResponse<Page<Order>>> list(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant,
             @RequestParam(required = false) @Nullable String userId,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String startingAfter) {
@@ -85,7 +85,7 @@ public class OrderController {
 
     @PostMapping("/{orderId}/cancel")
     public Mono<ResponseEntity<byte[]>> cancel(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @PathVariable String orderId) {
         String endpoint = "POST /orders/" + orderId + "/cancel";

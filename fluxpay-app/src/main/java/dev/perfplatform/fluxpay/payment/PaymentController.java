@@ -6,6 +6,7 @@ import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.Ids;
 import dev.perfplatform.fluxpay.api.Page;
 import dev.perfplatform.fluxpay.idempotency.IdempotentRequests;
+import dev.perfplatform.fluxpay.merchant.CurrentMerchant;
 import dev.perfplatform.fluxpay.merchant.Merchant;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,7 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,8 +46,11 @@ public class PaymentController {
     @PostMapping
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = CreatePaymentRequest.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "The payment, READY, with its checkoutUrl in simulator mode")
     public Mono<ResponseEntity<byte[]>> create(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @RequestBody(required = false) byte @Nullable [] body) {
         return idempotent.execute(
@@ -64,7 +67,7 @@ public class PaymentController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = ConfirmPaymentRequest.class)))
     public Mono<ResponseEntity<byte[]>> confirm(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @PathVariable String paymentId,
             @RequestBody(required = false) byte @Nullable [] body) {
@@ -80,15 +83,14 @@ public class PaymentController {
 
     @GetMapping("/{paymentId}")
     public Mono<ApiResponse<Payment>> get(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
-            @PathVariable String paymentId) {
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant, @PathVariable String paymentId) {
         return service.find(merchant.id(), Ids.parse(paymentId, ErrorCode.PAY_001))
                 .map(ApiResponse::ok);
     }
 
     @GetMapping
     public Mono<ApiResponse<Page<Payment>>> list(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant,
             @RequestParam String orderId,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String startingAfter) {

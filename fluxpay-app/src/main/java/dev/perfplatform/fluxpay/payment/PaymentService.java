@@ -10,6 +10,7 @@ import dev.perfplatform.fluxpay.order.OrderRepository;
 import dev.perfplatform.fluxpay.order.OrderStatus;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
 import dev.perfplatform.fluxpay.pg.PaymentGateway;
+import dev.perfplatform.fluxpay.pg.PgMode;
 import dev.perfplatform.fluxpay.pg.PgOutcome;
 import java.util.EnumSet;
 import java.util.Map;
@@ -43,6 +44,7 @@ public class PaymentService {
     private final PaymentOutcomes outcomes;
     private final ApiResponses responses;
     private final SelfUrl selfUrl;
+    private final PgMode pgMode;
     private final SagaBoundaries boundaries;
     private final Compensations compensations;
 
@@ -53,6 +55,7 @@ public class PaymentService {
             PaymentOutcomes outcomes,
             ApiResponses responses,
             SelfUrl selfUrl,
+            PgMode pgMode,
             Compensations compensations,
             ObjectProvider<SagaBoundaries> boundaries) {
         this.compensations = compensations;
@@ -63,6 +66,7 @@ public class PaymentService {
         this.outcomes = outcomes;
         this.responses = responses;
         this.selfUrl = selfUrl;
+        this.pgMode = pgMode;
     }
 
     /** A READY payment for the merchant's PENDING order, for exactly its total; call inside a transaction. */
@@ -187,8 +191,12 @@ public class PaymentService {
         };
     }
 
+    /**
+     * A READY payment's simulator checkout link. With TossPayments there is none: the merchant's page opens Toss's
+     * checkout with the payment's id as Toss's {@code orderId}.
+     */
     private Payment withCheckout(Payment payment) {
-        if (payment.status() != PaymentStatus.READY) {
+        if (payment.status() != PaymentStatus.READY || pgMode != PgMode.SIMULATOR) {
             return payment;
         }
         String base = selfUrl.base();

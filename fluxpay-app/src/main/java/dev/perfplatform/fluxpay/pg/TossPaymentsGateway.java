@@ -64,7 +64,7 @@ public class TossPaymentsGateway implements PaymentGateway {
                 .responseTimeout(settings.readTimeout());
         this.http = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(client))
-                .defaultHeader(HttpHeaders.AUTHORIZATION, basic(settings.secretKey()))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, basic(settings.effectiveSecretKey()))
                 .build();
         this.settings = settings;
         this.selfUrl = selfUrl;
@@ -194,7 +194,7 @@ public class TossPaymentsGateway implements PaymentGateway {
     }
 
     private String baseUrl() {
-        URI configured = settings.baseUrl();
+        URI configured = settings.configuredBaseUrl();
         if (configured != null) {
             return configured.toString().replaceAll("/+$", "");
         }

@@ -5,6 +5,7 @@ import dev.perfplatform.fluxpay.api.ApiResponses;
 import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.pgwebhook.PgWebhookMetrics.Result;
 import dev.perfplatform.fluxpay.pgwebhook.TossWebhookParser.MalformedWebhookException;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,7 @@ public class PgWebhookController {
     }
 
     @PostMapping("/webhooks/toss")
+    @SecurityRequirements
     public Mono<ResponseEntity<byte[]>> receive(
             @RequestHeader(name = TRANSMISSION_ID, required = false) @Nullable String transmissionId,
             @RequestHeader(name = RETRIED_COUNT, required = false) @Nullable String retriedCount,

@@ -5,6 +5,7 @@ import dev.perfplatform.fluxpay.api.ApiResponse;
 import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.Ids;
 import dev.perfplatform.fluxpay.idempotency.IdempotentRequests;
+import dev.perfplatform.fluxpay.merchant.CurrentMerchant;
 import dev.perfplatform.fluxpay.merchant.Merchant;
 import dev.perfplatform.fluxpay.payment.PaymentRepository;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,7 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,8 +46,12 @@ public class RefundController {
     @PostMapping("/api/v1/refunds")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = CreateRefundRequest.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The refund, DONE")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "202",
+            description = "The refund, UNKNOWN: the PG's answer was lost; reconciliation settles it")
     public Mono<ResponseEntity<byte[]>> create(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @RequestBody(required = false) byte @Nullable [] body) {
         return idempotent.execute(
@@ -61,8 +65,7 @@ public class RefundController {
 
     @GetMapping("/api/v1/refunds/{refundId}")
     public Mono<ApiResponse<Refund>> get(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
-            @PathVariable String refundId) {
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant, @PathVariable String refundId) {
         return refunds.find(merchant.id(), Ids.parse(refundId, ErrorCode.PAY_009))
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_009)))
                 .map(ApiResponse::ok);
@@ -70,8 +73,7 @@ public class RefundController {
 
     @GetMapping("/api/v1/payments/{paymentId}/refunds")
     public Mono<ApiResponse<List<Refund>>> forPayment(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
-            @PathVariable String paymentId) {
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant, @PathVariable String paymentId) {
         UUID id = Ids.parse(paymentId, ErrorCode.PAY_001);
         return payments.find(merchant.id(), id)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_001)))

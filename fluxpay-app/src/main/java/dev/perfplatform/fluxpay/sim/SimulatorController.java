@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.sim;
 
+import dev.perfplatform.fluxpay.pg.PgMode;
 import dev.perfplatform.fluxpay.pg.TossSettings;
 import dev.perfplatform.fluxpay.sim.SimulatedPayments.SimAnswer;
 import dev.perfplatform.fluxpay.sim.SimulatedPayments.SimPayment;
@@ -12,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/sim")
-@ConditionalOnBooleanProperty(name = "fluxpay.simulator.enabled", matchIfMissing = true)
+@Conditional(PgMode.SimulatorSelected.class)
 public class SimulatorController {
 
     private final SimulatedPayments payments;
@@ -53,7 +54,8 @@ public class SimulatorController {
         this.webhooks = webhooks;
         this.settings = settings;
         this.expectedAuthorization = ("Basic "
-                        + Base64.getEncoder().encodeToString((toss.secretKey() + ":").getBytes(StandardCharsets.UTF_8)))
+                        + Base64.getEncoder()
+                                .encodeToString((toss.effectiveSecretKey() + ":").getBytes(StandardCharsets.UTF_8)))
                 .getBytes(StandardCharsets.UTF_8);
         this.json = json;
     }

@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fluxpay.simulator")
 public record SimulatorSettings(
-        @DefaultValue("true") boolean enabled,
         @DefaultValue("2s") Duration slowDelay,
         @DefaultValue("40s") Duration timeoutDelay,
         @Nullable String webhookUrl,

@@ -1,6 +1,7 @@
 package dev.perfplatform.fluxpay.sim;
 
 import dev.perfplatform.fluxpay.SelfUrl;
+import dev.perfplatform.fluxpay.pg.PgMode;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -13,7 +14,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * app.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "fluxpay.simulator.enabled", matchIfMissing = true)
+@Conditional(PgMode.SimulatorSelected.class)
 class SimulatorWebhooks implements DisposableBean {
 
     static final String PAYMENT_STATUS_CHANGED = "PAYMENT_STATUS_CHANGED";

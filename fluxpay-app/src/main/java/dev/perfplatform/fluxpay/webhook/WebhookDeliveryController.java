@@ -8,6 +8,7 @@ import dev.perfplatform.fluxpay.api.Ids;
 import dev.perfplatform.fluxpay.api.Page;
 import dev.perfplatform.fluxpay.api.RenderedResponse;
 import dev.perfplatform.fluxpay.idempotency.IdempotentRequests;
+import dev.perfplatform.fluxpay.merchant.CurrentMerchant;
 import dev.perfplatform.fluxpay.merchant.Merchant;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,7 +56,7 @@ public class WebhookDeliveryController {
 
     @GetMapping
     public Mono<ApiResponse<Page<WebhookDelivery>>> list(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant,
             @RequestParam(required = false) @Nullable String eventId,
             @RequestParam(required = false) @Nullable String eventType,
             @RequestParam(required = false) @Nullable String status,
@@ -76,8 +76,7 @@ public class WebhookDeliveryController {
 
     @GetMapping("/{deliveryId}")
     public Mono<ApiResponse<WebhookDelivery>> get(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
-            @PathVariable String deliveryId) {
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant, @PathVariable String deliveryId) {
         UUID id = Ids.parse(deliveryId, ErrorCode.WHK_001);
         return queries.find(merchant.id(), id)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.WHK_001)))
@@ -93,7 +92,7 @@ public class WebhookDeliveryController {
      */
     @PostMapping("/{deliveryId}/replay")
     public Mono<ResponseEntity<byte[]>> replay(
-            @Parameter(hidden = true) @RequestAttribute(Merchant.ATTRIBUTE) Merchant merchant,
+            @Parameter(hidden = true) @CurrentMerchant Merchant merchant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @PathVariable String deliveryId) {
         return idempotent.execute(

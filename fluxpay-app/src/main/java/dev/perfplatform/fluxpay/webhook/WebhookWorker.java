@@ -124,7 +124,8 @@ class WebhookWorker {
                         deliveries.recordAttempt(delivery, result, now, WebhookDeliveryStatus.SUCCEEDED, null),
                         Outcome.DELIVERED);
             case GONE:
-                log.warn("merchant {} answered 410 Gone: its webhook endpoint is disabled", delivery.merchantId());
+                log.warn("webhook delivery {} answered 410 Gone: its merchant's endpoint is disabled", delivery.id());
+                log.debug("webhook delivery {} belongs to merchant {}", delivery.id(), delivery.merchantId());
                 return counted(
                         delivery,
                         transactions.transactional(deliveries

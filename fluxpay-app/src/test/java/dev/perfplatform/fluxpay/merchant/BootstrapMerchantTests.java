@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mock.env.MockEnvironment;
 
 /** What the bootstrap merchant refuses before it touches the database: a guarded webhook URL, a malformed secret. */
 class BootstrapMerchantTests {
@@ -50,6 +51,18 @@ class BootstrapMerchantTests {
     }
 
     @Test
+    void refusesAShortKeyOutsideTheEmbeddedDevelopmentMode() {
+        String shortKey = "sk_test_local";
+        BootstrapMerchant bootstrap = bootstrap(new BootstrapMerchant.Settings(shortKey, "shop", null, null), "");
+
+        assertThatThrownBy(() -> bootstrap.run(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("FLUXPAY_API_KEY")
+                .hasMessageContaining("at least 32")
+                .hasMessageNotContaining(shortKey);
+    }
+
+    @Test
     void settingsNeverShowTheKeyOrTheSecret() {
         String shown = new BootstrapMerchant.Settings(API_KEY, "shop", null, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
                 .toString();
@@ -62,6 +75,6 @@ class BootstrapMerchantTests {
         WebhookSettings webhooks = new Binder(
                         new MapConfigurationPropertySource(Map.of("fluxpay.webhooks.allowed-hosts", allowedHosts)))
                 .bindOrCreate("fluxpay.webhooks", WebhookSettings.class);
-        return new BootstrapMerchant(null, settings, new WebhookUrlGuard(webhooks));
+        return new BootstrapMerchant(null, settings, new WebhookUrlGuard(webhooks), new MockEnvironment());
     }
 }

@@ -105,6 +105,8 @@ class CrashRecoveryIntegrationTests {
         // command-line arguments: they outrank application.yaml
         return app.run(
                 "--server.port=0",
+                "--management.server.port=0",
+                "--fluxpay.pg.mode=simulator",
                 "--server.shutdown=immediate",
                 "--spring.r2dbc.url=" + database.r2dbcUrl(),
                 "--spring.r2dbc.username=" + database.username(),

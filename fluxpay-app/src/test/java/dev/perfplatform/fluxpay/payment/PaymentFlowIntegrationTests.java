@@ -145,7 +145,7 @@ class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
     void dashboardsFindTheNamedMeters() throws Exception {
         paidPayment(2500);
 
-        String scraped = send("GET", "/actuator/prometheus", "", "").body();
+        String scraped = management("/actuator/prometheus").body();
 
         assertThat(scraped)
                 .contains("fluxpay_pg_calls_seconds_count{operation=\"confirm\",outcome=\"approved\"")

@@ -167,7 +167,7 @@ class InboundWebhookIntegrationTests extends PgWebhookTest {
                         + String.join("','", ids) + "', 'with spaces')"))
                 .isZero();
         assertThat(events(payment)).isEqualTo("null>READY");
-        assertThat(send("GET", "/actuator/prometheus", "", "").body())
+        assertThat(management("/actuator/prometheus").body())
                 .containsPattern("fluxpay_pg_webhooks_total\\{result=\"rejected\",type=\"UNREADABLE\"} [1-9]");
     }
 

@@ -109,8 +109,7 @@ class WebhookOrderingIntegrationTests extends PgWebhookTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM refunds WHERE payment_id = '" + paymentId(payment) + "'"))
                 .isZero();
-        assertThat(send("GET", "/actuator/prometheus", "", "").body())
-                .contains("fluxpay_payments_canceled_outside_total 2.0");
+        assertThat(management("/actuator/prometheus").body()).contains("fluxpay_payments_canceled_outside_total 2.0");
     }
 
     @Test

@@ -114,7 +114,6 @@ class SimulatorWebhooksTests {
     private SimulatorWebhooks webhooks(String url) {
         return new SimulatorWebhooks(
                 new SimulatorSettings(
-                        true,
                         Duration.ZERO,
                         Duration.ZERO,
                         url,

@@ -34,6 +34,12 @@ public final class EmbeddedPostgresDefault implements ApplicationListener<Applic
     /** The data directory when {@value #DATA_DIR_PROPERTY} is not set. */
     public static final String DEFAULT_DATA_DIR = ".fluxpay/data";
 
+    /**
+     * Set to {@code true} while the embedded server is the app's database: the app's embedded development mode, in
+     * which its other development stand-ins default on.
+     */
+    public static final String ACTIVE_PROPERTY = "fluxpay.embedded-postgres.active";
+
     /** The database the app uses on the embedded server. */
     public static final String DATABASE = "fluxpay";
 
@@ -67,7 +73,9 @@ public final class EmbeddedPostgresDefault implements ApplicationListener<Applic
                                 "spring.r2dbc.username",
                                 EmbeddedDatabase.USER,
                                 "spring.r2dbc.password",
-                                "")));
+                                "",
+                                ACTIVE_PROPERTY,
+                                "true")));
         log.warn(NotDurableBanner.text(database, dataDirectory, logFile));
     }
 

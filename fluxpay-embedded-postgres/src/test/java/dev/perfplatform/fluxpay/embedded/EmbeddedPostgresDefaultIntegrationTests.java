@@ -37,6 +37,8 @@ class EmbeddedPostgresDefaultIntegrationTests {
         assertThat(url).isEqualTo("r2dbc:postgresql://127.0.0.1:" + port + "/fluxpay");
         assertThat(context.getEnvironment().getProperty("spring.r2dbc.username"))
                 .isEqualTo("postgres");
+        assertThat(context.getEnvironment().getProperty(EmbeddedPostgresDefault.ACTIVE_PROPERTY))
+                .isEqualTo("true");
         assertThat(Files.exists(dir.resolve("data/PG_VERSION"))).isTrue();
         assertThat(accepts(port)).isTrue();
 

@@ -65,6 +65,8 @@ class PaymentClientExampleIntegrationTests {
                         "--spring.r2dbc.username=" + database.username(),
                         "--spring.r2dbc.password=" + database.password(),
                         "--fluxpay.bootstrap-merchant.api-key=" + API_KEY,
+                        "--fluxpay.pg.mode=simulator",
+                        "--management.server.port=0",
                         "--fluxpay.bootstrap-merchant.webhook-url=" + exampleUrl + "/webhooks/fluxpay",
                         "--fluxpay.bootstrap-merchant.webhook-secret=" + WEBHOOK_SECRET,
                         "--fluxpay.webhooks.allowed-hosts=127.0.0.1"); // the SSRF guard refuses loopback otherwise
