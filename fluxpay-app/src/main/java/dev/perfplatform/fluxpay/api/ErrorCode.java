@@ -2,7 +2,10 @@ package dev.perfplatform.fluxpay.api;
 
 import org.springframework.http.HttpStatus;
 
-/** Every error the merchant API answers with: code families ORD_, PAY_, WHK_, MER_, VAL_, AUTH_ and SYS_. */
+/**
+ * Every error the merchant API answers with: code families ORD_, PAY_, WHK_, MER_, VAL_ (the request's content),
+ * REQ_ (the HTTP request itself: path, method, media types), AUTH_ and SYS_.
+ */
 public enum ErrorCode {
     ORD_001(HttpStatus.NOT_FOUND, "Order not found"),
     ORD_002(HttpStatus.CONFLICT, "The order's state does not allow this operation"),
@@ -26,10 +29,18 @@ public enum ErrorCode {
     VAL_003(HttpStatus.BAD_REQUEST, "Idempotency-Key must be at most 255 characters"),
     VAL_004(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key was used with another endpoint or request body"),
     VAL_005(HttpStatus.CONFLICT, "A request with this Idempotency-Key is still in progress"),
+    VAL_006(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
     VAL_008(
             HttpStatus.BAD_REQUEST,
             "The request's URL was refused: encoded slashes, percent signs or periods, ';' parameters, '//' and"
                     + " non-normalized paths are not accepted"),
+
+    REQ_001(HttpStatus.NOT_FOUND, "No such endpoint"),
+    REQ_002(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed on this endpoint"),
+    REQ_003(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Content-Type"),
+    REQ_004(HttpStatus.NOT_ACCEPTABLE, "No acceptable representation"),
+    /** Any other refusal of the HTTP request; answered with the refusal's own 4xx status. */
+    REQ_005(HttpStatus.BAD_REQUEST, "Request refused"),
 
     MER_001(HttpStatus.NOT_FOUND, "Merchant not found"),
 

@@ -2,19 +2,17 @@ package dev.perfplatform.fluxpay.api;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a request body strictly: unknown fields, fractional amounts and nulls for numbers are rejected rather than
- * guessed at, then Bean Validation runs; every problem is a {@code VAL_001} naming the field.
+ * guessed at, then Bean Validation runs; every problem is a {@code VAL_001} naming the field by its JSON path
+ * ({@link JsonProblems}).
  */
 @Component
 public class RequestBodies {
@@ -34,32 +32,15 @@ public class RequestBodies {
         T value;
         try {
             value = strictReader(type).readValue(body);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ApiException(
-                    ErrorCode.VAL_001,
-                    "Invalid request",
-                    List.of(new ApiResponse.FieldError(e.getPropertyName(), "unknown field")));
         } catch (JacksonException e) {
-            String field = e.getPathReference();
-            throw new ApiException(
-                    ErrorCode.VAL_001,
-                    "Malformed JSON or a value of the wrong type",
-                    field == null || field.isEmpty()
-                            ? List.of()
-                            : List.of(new ApiResponse.FieldError(field, "wrong type or malformed")));
+            throw JsonProblems.of(e);
         }
         if (value == null) {
             throw new ApiException(ErrorCode.VAL_001, "Request body is required");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
-            List<ApiResponse.FieldError> errors = violations.stream()
-                    .map(violation -> new ApiResponse.FieldError(
-                            violation.getPropertyPath().toString(), violation.getMessage()))
-                    .sorted(Comparator.comparing(ApiResponse.FieldError::field)
-                            .thenComparing(ApiResponse.FieldError::message))
-                    .toList();
-            throw new ApiException(ErrorCode.VAL_001, "Invalid request", errors);
+            throw JsonProblems.of(violations);
         }
         return value;
     }

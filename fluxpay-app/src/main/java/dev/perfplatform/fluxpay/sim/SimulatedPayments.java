@@ -20,9 +20,11 @@ class SimulatedPayments {
         this.db = db;
     }
 
+    /** A new payment; empty when {@code orderId} already has one. */
     Mono<SimPayment> create(String paymentKey, String orderId, long amount, Scenario scenario) {
         return db.sql("INSERT INTO sim_payments (payment_key, order_id, amount, balance_amount, status, scenario)"
-                        + " VALUES (:key, :order, :amount, :amount, 'IN_PROGRESS', :scenario) RETURNING " + COLUMNS)
+                        + " VALUES (:key, :order, :amount, :amount, 'IN_PROGRESS', :scenario)"
+                        + " ON CONFLICT (order_id) DO NOTHING RETURNING " + COLUMNS)
                 .bind("key", paymentKey)
                 .bind("order", orderId)
                 .bind("amount", amount)

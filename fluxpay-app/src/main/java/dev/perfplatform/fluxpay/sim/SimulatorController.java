@@ -43,14 +43,17 @@ public class SimulatorController {
     private final byte[] expectedAuthorization;
     private final JsonMapper json;
     private final SimulatorWebhooks webhooks;
+    private final CheckoutGuard guard;
 
     public SimulatorController(
             SimulatedPayments payments,
+            CheckoutGuard guard,
             SimulatorSettings settings,
             TossSettings toss,
             JsonMapper json,
             SimulatorWebhooks webhooks) {
         this.payments = payments;
+        this.guard = guard;
         this.webhooks = webhooks;
         this.settings = settings;
         this.expectedAuthorization = ("Basic "
@@ -60,18 +63,37 @@ public class SimulatorController {
         this.json = json;
     }
 
-    /** The payer's checkout: {@code {orderId, amount, scenario}} → {@code {paymentKey, orderId, amount}}. */
+    /**
+     * The payer's checkout: {@code {orderId, amount, scenario}} → {@code {paymentKey, orderId, amount}}, where {@code
+     * orderId} is a READY payment's id (TossPayments' name for it) and {@code amount} the payment's; a payment is
+     * checked out once ({@link CheckoutGuard}).
+     */
     @PostMapping("/checkout")
     public Mono<ResponseEntity<String>> checkout(@RequestBody Checkout checkout) {
-        if (checkout.orderId() == null || checkout.amount() == null || checkout.amount() <= 0) {
+        String orderId = checkout.orderId();
+        Long amount = checkout.amount();
+        if (orderId == null || amount == null || amount <= 0) {
             return Mono.just(error(400, "INVALID_REQUEST", "orderId and a positive amount are required"));
         }
         Scenario scenario = checkout.scenario() == null ? Scenario.APPROVE : checkout.scenario();
         String paymentKey = "sim_" + UUID.randomUUID().toString().replace("-", "");
-        return payments.create(paymentKey, checkout.orderId(), checkout.amount(), scenario)
-                .map(created -> answer(
-                        200,
-                        Map.of("paymentKey", paymentKey, "orderId", created.orderId(), "amount", created.amount())));
+        return guard.check(orderId, amount)
+                .map(refusal -> error(refusal.status(), refusal.code(), refusal.message()))
+                .switchIfEmpty(Mono.defer(() -> payments.create(paymentKey, orderId, amount, scenario)
+                        .map(created -> answer(
+                                200,
+                                Map.of(
+                                        "paymentKey",
+                                        paymentKey,
+                                        "orderId",
+                                        created.orderId(),
+                                        "amount",
+                                        created.amount())))
+                        .defaultIfEmpty(error(
+                                400,
+                                "DUPLICATED_ORDER_ID",
+                                "payment " + orderId + " was already checked out: confirm it with the paymentKey"
+                                        + " that checkout returned"))));
     }
 
     @PostMapping("/v1/payments/confirm")
@@ -273,7 +295,10 @@ public class SimulatorController {
     }
 
     private SimAnswer body(int status, String code, String message) {
-        return new SimAnswer(status, json.writeValueAsString(Map.of("code", code, "message", message)));
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        return new SimAnswer(status, json.writeValueAsString(error));
     }
 
     private ResponseEntity<String> error(int status, String code, String message) {
