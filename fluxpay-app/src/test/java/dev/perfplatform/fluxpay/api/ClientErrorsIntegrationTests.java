@@ -85,12 +85,13 @@ class ClientErrorsIntegrationTests extends FluxPayApplicationTest {
     }
 
     @Test
-    void anUnknownPathIsA404() throws Exception {
-        HttpResponse<String> anonymous = send("GET", "/no/such/path", "", "");
+    void anUnknownPathIsA404ToACaller() throws Exception {
+        // anonymous callers get 401 for every path they may not see (ApiSurfaceIntegrationTests)
+        HttpResponse<String> elsewhere = send("GET", "/no/such/path", MERCHANT_KEY, "");
         HttpResponse<String> merchant = send("GET", "/api/v1/no-such-resource", MERCHANT_KEY, "");
-        HttpResponse<String> posted = send("POST", "/no/such/path", "", "{}");
+        HttpResponse<String> posted = send("POST", "/no/such/path", MERCHANT_KEY, "{}");
 
-        for (HttpResponse<String> answer : List.of(anonymous, merchant, posted)) {
+        for (HttpResponse<String> answer : List.of(elsewhere, merchant, posted)) {
             assertThat(answer.statusCode()).as(answer.uri().toString()).isEqualTo(404);
             assertEnvelope(answer, "REQ_001");
         }
@@ -184,7 +185,7 @@ class ClientErrorsIntegrationTests extends FluxPayApplicationTest {
     void aRefusalRaisedBeforeAnyControllerIsChosenIsInTheEnvelope(CapturedOutput output) throws Exception {
         int logged = output.getAll().length();
 
-        HttpResponse<String> refused = send("PUT", RefusingFilter.PATH, "", "{}");
+        HttpResponse<String> refused = send("PUT", RefusingFilter.PATH, MERCHANT_KEY, "{}");
 
         assertThat(refused.statusCode()).isEqualTo(405);
         assertEnvelope(refused, "REQ_002");
