@@ -288,9 +288,8 @@ public final class RedisEngine implements RateLimiterEngine {
                 RedisClusterClient client = RedisClusterClient.create(uris);
                 client.setOptions(ClusterClientOptions.builder()
                         .disconnectedBehavior(rejectWhileDown)
-                        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                                .enableAllAdaptiveRefreshTriggers()
-                                .build())
+                        // Every adaptive refresh trigger is on: Lettuce 7's default.
+                        .topologyRefreshOptions(ClusterTopologyRefreshOptions.create())
                         .sslOptions(ssl)
                         .build());
                 return client;
