@@ -62,7 +62,9 @@ class InFlightKeys implements DisposableBean {
             return;
         }
         this.uri = RedisURI.create(url);
-        this.uri.setTimeout(settings.redisTimeout());
+        // Lettuce bounds the connection handshake by the URI's timeout; each command is bounded by redisTimeout below,
+        // so a busy machine's slow handshake does not leave the fast path off until the next reconnect
+        this.uri.setTimeout(CONNECT_TIMEOUT);
         this.client = RedisClient.create();
         // while disconnected, commands fail at once instead of queueing: a late SET would leave a stale marker
         this.client.setOptions(ClientOptions.builder()
