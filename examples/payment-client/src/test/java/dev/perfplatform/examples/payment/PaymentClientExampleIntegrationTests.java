@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PostgresTest
 class PaymentClientExampleIntegrationTests {
 
-    private static final String API_KEY = "sk_test_example_0123456789";
+    private static final String API_KEY = "sk_test_example_0123456789abcdef0123";
     private static final String WEBHOOK_SECRET = "whsec_"
             + Base64.getEncoder().encodeToString("example-merchant-webhook-key-32b".getBytes(StandardCharsets.UTF_8));
 
@@ -75,8 +75,15 @@ class PaymentClientExampleIntegrationTests {
         example = new SpringApplicationBuilder(ExampleApplication.class)
                 .run(
                         "--server.port=" + examplePort,
-                        // the engine's R2DBC starter is on this class path too; the example has no database
-                        "--spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+                        // the engine's R2DBC and Security starters are on this class path too; the example has no
+                        // database and, like any merchant app built from this module alone, no Spring Security
+                        "--spring.autoconfigure.exclude="
+                                + "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
+                                + "org.springframework.boot.security.autoconfigure.web.reactive"
+                                + ".ReactiveWebSecurityAutoConfiguration,"
+                                + "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
+                                + "org.springframework.boot.security.autoconfigure.actuate.web.reactive"
+                                + ".ReactiveManagementWebSecurityAutoConfiguration",
                         "--FLUXPAY_BASE_URL=" + fluxPayUrl,
                         "--FLUXPAY_API_KEY=" + API_KEY,
                         "--FLUXPAY_WEBHOOK_SECRET=" + WEBHOOK_SECRET);
