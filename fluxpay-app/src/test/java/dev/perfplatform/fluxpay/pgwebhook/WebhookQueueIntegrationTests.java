@@ -15,15 +15,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A flood beyond {@code fluxpay.pg.webhooks.queue-capacity}: deliveries that find the queue full are told to come back
- * later (Toss re-sends anything but 200) and leave nothing behind; the work the others cause stays bounded.
+ * later (Toss re-sends anything but 200) and leave nothing behind; the work the others cause stays bounded. The
+ * deliveries that are let in wait for the next look-up window (10 s by default), which is what holds their places.
  */
 @Import(SimulatorLookupCounter.Configuration.class)
 @TestPropertySource(
         properties = {
             "fluxpay.simulator.webhook-url=",
             "fluxpay.reconciler.enabled=false",
-            "fluxpay.pg.webhooks.queue-capacity=4",
-            "fluxpay.pg.webhooks.lookup-window=5s"
+            "fluxpay.pg.webhooks.queue-capacity=4"
         })
 class WebhookQueueIntegrationTests extends PgWebhookTest {
 
