@@ -45,6 +45,10 @@ class LogHygieneIntegrationTests extends FluxPayApplicationTest {
                 .doesNotContain("sk_live_stolen_key_9999")
                 .doesNotContain(text("SELECT webhook_secret FROM merchants WHERE name = 'bootstrap'")
                         .substring("whsec_".length()));
+        for (String pgSecret :
+                text("SELECT string_agg(secret, ' ') FROM sim_payments").split(" ")) {
+            assertThat(logged).as("the PG's per-payment secret").doesNotContain(pgSecret);
+        }
         assertThat(CARD_LIKE
                         .matcher(logged)
                         .results()

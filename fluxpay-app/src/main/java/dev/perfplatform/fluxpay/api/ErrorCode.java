@@ -47,7 +47,9 @@ public enum ErrorCode {
     AUTH_001(HttpStatus.UNAUTHORIZED, "Missing or invalid API key"),
     AUTH_002(HttpStatus.FORBIDDEN, "This API key may not call this endpoint"),
 
-    SYS_001(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+    SYS_001(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    /** Too much work already queued (e.g. inbound PG webhooks); answered with {@code Retry-After}. */
+    SYS_002(HttpStatus.SERVICE_UNAVAILABLE, "Busy; retry later");
 
     private final HttpStatus status;
     private final String message;

@@ -2,11 +2,11 @@ package dev.perfplatform.fluxpay.merchant;
 
 import dev.perfplatform.fluxpay.Rows;
 import io.r2dbc.spi.Readable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -16,45 +16,44 @@ import reactor.core.publisher.Mono;
 public class MerchantRepository {
 
     private final DatabaseClient db;
-    private final ExpiringCache<Merchant> authenticated;
+    private final AuthenticatedKeys authenticated;
 
-    public MerchantRepository(
-            DatabaseClient db, @Value("${fluxpay.merchants.auth-cache-ttl:5s}") Duration authCacheTtl) {
+    public MerchantRepository(DatabaseClient db, MerchantSettings settings, Clock clock) {
         this.db = db;
-        this.authenticated = new ExpiringCache<>(authCacheTtl, 10_000);
+        this.authenticated = new AuthenticatedKeys(settings, clock);
     }
 
     /**
      * The merchant with this API key, or with it as the previous key of a rotation still in its grace period. Answers
-     * are kept for {@code fluxpay.merchants.auth-cache-ttl} (5 s): a key revoked on another instance keeps working
-     * that long at most; rotations on this instance take effect at once.
+     * are cached ({@link MerchantSettings}): a merchant for 5 s, so a key revoked on another instance keeps working
+     * that long at most, and a key nobody has for 2 s, so a flood of bad keys is not a flood of queries. Creating a
+     * merchant and rotations on this instance take effect at once.
      */
     public Mono<Merchant> findByApiKey(String apiKey) {
-        byte[] hash = ApiKeys.hash(apiKey);
-        Merchant cached = authenticated.get(hash);
-        if (cached != null) {
-            return Mono.just(cached);
-        }
+        return authenticated.get(ApiKeys.hash(apiKey), this::queryByApiKeyHash);
+    }
+
+    private Mono<Merchant> queryByApiKeyHash(byte[] hash) {
         return db.sql("SELECT id, name, webhook_url FROM merchants WHERE api_key_hash = :hash"
                         + " OR (previous_api_key_hash = :hash AND previous_api_key_expires_at > now()) LIMIT 1")
                 .bind("hash", hash)
                 .map((row, meta) -> new Merchant(
                         row.get("id", UUID.class), row.get("name", String.class), row.get("webhook_url", String.class)))
-                .one()
-                .doOnNext(merchant -> authenticated.put(hash, merchant));
+                .one();
     }
 
     /** Creates the merchant unless one already has this API key; returns whether it was created. */
     public Mono<Boolean> createIfAbsent(UUID id, String name, String apiKey, @Nullable String webhookUrl) {
+        byte[] hash = ApiKeys.hash(apiKey);
         DatabaseClient.GenericExecuteSpec insert =
                 db.sql("""
                         INSERT INTO merchants (id, name, api_key_hash, webhook_url)
                         VALUES (:id, :name, :hash, :webhookUrl)
-                        ON CONFLICT (api_key_hash) DO NOTHING""").bind("id", id).bind("name", name).bind("hash", ApiKeys.hash(apiKey));
+                        ON CONFLICT (api_key_hash) DO NOTHING""").bind("id", id).bind("name", name).bind("hash", hash);
         insert = webhookUrl == null
                 ? insert.bindNull("webhookUrl", String.class)
                 : insert.bind("webhookUrl", webhookUrl);
-        return insert.fetch().rowsUpdated().map(rows -> rows > 0);
+        return insert.fetch().rowsUpdated().map(rows -> rows > 0).doOnNext(created -> authenticated.forget(hash));
     }
 
     /**
@@ -77,24 +76,25 @@ public class MerchantRepository {
         return update.map(row -> Boolean.TRUE.equals(row.get("generated", Boolean.class)))
                 .one()
                 .defaultIfEmpty(false)
-                .doOnNext(configured -> authenticated.clear());
+                .doOnNext(configured -> authenticated.forgetAll());
     }
 
     /** Creates a merchant with its API key (stored hashed) and webhook signing secret. */
     public Mono<MerchantDetails> create(
             UUID id, String name, String apiKey, @Nullable String webhookUrl, String secret) {
+        byte[] hash = ApiKeys.hash(apiKey);
         DatabaseClient.GenericExecuteSpec insert = db.sql("""
                         INSERT INTO merchants (id, name, api_key_hash, webhook_url, webhook_secret)
                         VALUES (:id, :name, :hash, :webhookUrl, :secret)
                         RETURNING\s""" + DETAILS)
                 .bind("id", id)
                 .bind("name", name)
-                .bind("hash", ApiKeys.hash(apiKey))
+                .bind("hash", hash)
                 .bind("secret", secret);
         insert = webhookUrl == null
                 ? insert.bindNull("webhookUrl", String.class)
                 : insert.bind("webhookUrl", webhookUrl);
-        return insert.map(MerchantRepository::toDetails).one();
+        return insert.map(MerchantRepository::toDetails).one().doOnNext(created -> authenticated.forget(hash));
     }
 
     public Mono<MerchantDetails> details(UUID id) {
@@ -106,16 +106,17 @@ public class MerchantRepository {
 
     /** Replaces the API key; the current one stays valid for {@code grace}. Empty when there is no such merchant. */
     public Mono<Instant> rotateApiKey(UUID id, String newApiKey, Duration grace) {
+        byte[] hash = ApiKeys.hash(newApiKey);
         return db.sql("""
                         UPDATE merchants SET previous_api_key_hash = api_key_hash, api_key_hash = :hash,
                             previous_api_key_expires_at = now() + make_interval(secs => :grace)
                         WHERE id = :id RETURNING previous_api_key_expires_at""")
                 .bind("id", id)
-                .bind("hash", ApiKeys.hash(newApiKey))
+                .bind("hash", hash)
                 .bind("grace", grace.toMillis() / 1000.0)
                 .map(row -> Rows.instant(row, "previous_api_key_expires_at"))
                 .one()
-                .doOnNext(rotated -> authenticated.clear());
+                .doOnNext(rotated -> authenticated.forgetAll());
     }
 
     /**

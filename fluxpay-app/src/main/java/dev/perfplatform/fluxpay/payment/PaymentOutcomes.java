@@ -33,9 +33,15 @@ class PaymentOutcomes {
 
     /**
      * Applies {@code outcome} to the payment; empty when the payment is no longer pending (someone else resolved it)
-     * or when the outcome is still unknown and the payment already is.
+     * or when the outcome is still unknown and the payment already is. A secret the PG's answer carried is kept
+     * either way (for the PG's webhooks about the payment).
      */
     Mono<Payment> record(Payment payment, PgOutcome outcome, String via) {
+        return payments.rememberPgSecret(payment.paymentId(), outcome)
+                .then(Mono.defer(() -> apply(payment, outcome, via)));
+    }
+
+    private Mono<Payment> apply(Payment payment, PgOutcome outcome, String via) {
         UUID paymentId = payment.paymentId();
         if (outcome instanceof PgOutcome.Approved approved) {
             if (approved.amount() != payment.amount()) {

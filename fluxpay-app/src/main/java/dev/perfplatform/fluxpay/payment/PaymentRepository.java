@@ -6,12 +6,15 @@ import static dev.perfplatform.fluxpay.Rows.number;
 import static dev.perfplatform.fluxpay.Rows.string;
 import static dev.perfplatform.fluxpay.Rows.uuid;
 
+import dev.perfplatform.fluxpay.Sha256;
 import dev.perfplatform.fluxpay.order.Currency;
+import dev.perfplatform.fluxpay.pg.PgOutcome;
 import dev.perfplatform.fluxpay.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -101,6 +104,29 @@ public class PaymentRepository {
         return db.sql("SELECT " + COLUMNS + " FROM payments p WHERE p.payment_key = :key")
                 .bind("key", paymentKey)
                 .map(PaymentRepository::payment)
+                .one();
+    }
+
+    /**
+     * Keeps the SHA-256 of the secret the PG's answer carried for the payment (TossPayments' Payment {@code secret}),
+     * unless one is kept already; nothing when the answer had none.
+     */
+    public Mono<Void> rememberPgSecret(UUID paymentId, PgOutcome answer) {
+        String secret = answer.secret();
+        if (secret == null) {
+            return Mono.empty();
+        }
+        return db.sql("UPDATE payments SET pg_secret_hash = :hash WHERE id = :id AND pg_secret_hash IS NULL")
+                .bind("id", paymentId)
+                .bind("hash", Sha256.of(secret.getBytes(StandardCharsets.UTF_8)))
+                .then();
+    }
+
+    /** The SHA-256 of the PG's secret for the payment; empty when the engine keeps none. */
+    public Mono<byte[]> pgSecretHash(UUID paymentId) {
+        return db.sql("SELECT pg_secret_hash FROM payments WHERE id = :id AND pg_secret_hash IS NOT NULL")
+                .bind("id", paymentId)
+                .map(row -> Objects.requireNonNull(row.get("pg_secret_hash", byte[].class)))
                 .one();
     }
 

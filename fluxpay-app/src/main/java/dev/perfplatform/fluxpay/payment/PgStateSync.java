@@ -57,10 +57,11 @@ public class PgStateSync {
                     if (PENDING.contains(payment.status())) {
                         return settle(payment, pgState, via);
                     }
+                    Mono<Void> remembered = payments.rememberPgSecret(payment.paymentId(), pgState);
                     if (payment.status() == PaymentStatus.DONE || payment.status() == PaymentStatus.PARTIAL_CANCELED) {
-                        return cancels(payment, pgState, via);
+                        return remembered.then(Mono.defer(() -> cancels(payment, pgState, via)));
                     }
-                    return Mono.just(settled(payment, pgState));
+                    return remembered.then(Mono.fromSupplier(() -> settled(payment, pgState)));
                 })
                 .defaultIfEmpty(new Synced(false, "no such payment"));
     }

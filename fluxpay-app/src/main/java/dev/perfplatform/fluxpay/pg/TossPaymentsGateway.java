@@ -134,24 +134,28 @@ public class TossPaymentsGateway implements PaymentGateway {
 
     /**
      * A Payment object: approved when DONE (or later canceled, with what is left of it), declined when ABORTED or
-     * EXPIRED, unknown while the PG has not settled it.
+     * EXPIRED, unknown while the PG has not settled it; with its {@code secret} when it has one.
      */
     private PgOutcome fromPayment(JsonNode payment) {
         String status = text(payment, "status");
+        String secret = text(payment, "secret");
         return switch (status) {
             case "DONE", "CANCELED", "PARTIAL_CANCELED" ->
                 new PgOutcome.Approved(
                         text(payment, "paymentKey"),
                         payment.path("totalAmount").asLong(),
                         approvedAt(text(payment, "approvedAt")),
-                        balanceAmount(payment, status));
+                        balanceAmount(payment, status),
+                        secret.isEmpty() ? null : secret);
             case "ABORTED", "EXPIRED" -> {
                 JsonNode failure = payment.path("failure");
                 yield new PgOutcome.Declined(
                         failure.isObject() ? text(failure, "code") : status,
                         failure.isObject() ? text(failure, "message") : "payment " + status);
             }
-            default -> new PgOutcome.Unknown("payment is " + status, status.isEmpty() ? null : status);
+            default ->
+                new PgOutcome.Unknown(
+                        "payment is " + status, status.isEmpty() ? null : status, secret.isEmpty() ? null : secret);
         };
     }
 

@@ -7,10 +7,12 @@ import dev.perfplatform.fluxpay.pgwebhook.PgWebhookMetrics.Result;
 import dev.perfplatform.fluxpay.pgwebhook.TossWebhookParser.MalformedWebhookException;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,8 +26,11 @@ import reactor.core.publisher.Mono;
  * webhooks, so nothing in the body is trusted). The receipt is stored under the {@code
  * tosspayments-webhook-transmission-id} header and answered 200 at once; processing (a PG look-up) runs after the
  * answer. A transmission id seen before is answered 200 and not processed again. A request Toss would never send (no
- * transmission id, a body that is not one of its shapes) is a 400 {@code VAL_001} and stores nothing: retrying it
- * cannot help, and it must not look like our failure (Toss retries non-200 answers up to 7 times).
+ * transmission id, a body that is not one of its shapes, a secret that is not the named payment's: {@link
+ * WebhookSecrets}) is a 400 {@code VAL_001} and stores nothing: retrying it cannot help, and it must not look like our
+ * failure (Toss retries non-200 answers up to 7 times). When the {@link ProcessingQueue} is full the delivery is a 503
+ * {@code SYS_002} with {@code Retry-After} and stores nothing either: Toss re-sends it later with the same transmission
+ * id (storing it instead would let a flood fill the table and the retrier's backlog at the rate it arrives).
  */
 @RestController
 public class PgWebhookController {
@@ -36,6 +41,8 @@ public class PgWebhookController {
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final TossWebhookParser parser;
+    private final ProcessingQueue queue;
+    private final WebhookSecrets secrets;
     private final WebhookReceipts receipts;
     private final PgWebhookProcessor processor;
     private final PgWebhookSettings settings;
@@ -44,12 +51,16 @@ public class PgWebhookController {
 
     PgWebhookController(
             TossWebhookParser parser,
+            ProcessingQueue queue,
+            WebhookSecrets secrets,
             WebhookReceipts receipts,
             PgWebhookProcessor processor,
             PgWebhookSettings settings,
             PgWebhookMetrics metrics,
             ApiResponses responses) {
         this.parser = parser;
+        this.queue = queue;
+        this.secrets = secrets;
         this.receipts = receipts;
         this.processor = processor;
         this.settings = settings;
@@ -72,22 +83,55 @@ public class PgWebhookController {
         if (transmissionId == null || !VISIBLE_ASCII.matcher(transmissionId).matches()) {
             return Mono.just(rejected(webhook.type().name(), TRANSMISSION_ID + " header is missing or invalid"));
         }
-        return receipts.insert(transmissionId, webhook, retries(retriedCount), settings.processingLease())
-                .map(receipt -> {
-                    processor.processLater(receipt);
-                    return received(false);
+        ProcessingQueue.Place place = queue.take();
+        if (place == null) {
+            return Mono.just(busy(webhook.type().name()));
+        }
+        AtomicBoolean handedOver = new AtomicBoolean();
+        return secrets.contradicts(webhook)
+                .flatMap(forged -> {
+                    if (forged) {
+                        return Mono.just(rejected(webhook.type().name(), "secret is not the payment's"));
+                    }
+                    return receipts.insert(transmissionId, webhook, retries(retriedCount), settings.processingLease())
+                            .map(receipt -> {
+                                handedOver.set(true);
+                                processor.processLater(receipt, place);
+                                return received(false);
+                            })
+                            .switchIfEmpty(Mono.fromSupplier(() -> {
+                                metrics.count(webhook.type().name(), Result.DUPLICATE);
+                                log.info(
+                                        "webhook {} received again: acknowledged, not processed again", transmissionId);
+                                return received(true);
+                            }));
                 })
-                .switchIfEmpty(Mono.fromSupplier(() -> {
-                    metrics.count(webhook.type().name(), Result.DUPLICATE);
-                    log.info("webhook {} received again: acknowledged, not processed again", transmissionId);
-                    return received(true);
-                }));
+                .doFinally(signal -> {
+                    if (!handedOver.get()) {
+                        place.free();
+                    }
+                });
     }
 
     private ResponseEntity<byte[]> received(boolean duplicate) {
         return responses
                 .ok(HttpStatus.OK, Map.of("received", true, "duplicate", duplicate))
                 .toEntity(false);
+    }
+
+    /** 503 in the envelope with {@code Retry-After}: Toss re-sends anything but 200 later. */
+    private ResponseEntity<byte[]> busy(String type) {
+        metrics.count(type, Result.BUSY);
+        log.debug("webhook refused: the processing queue is full");
+        ResponseEntity<byte[]> answer = responses
+                .failure(new ApiException(ErrorCode.SYS_002, "Too many PG webhooks in processing; retry later"))
+                .toEntity(false);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        String.valueOf(settings.busyRetryAfter().toSeconds()))
+                .body(answer.getBody());
     }
 
     private ResponseEntity<byte[]> rejected(String type, String why) {

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code fluxpay.pg.webhooks{type, result}}: inbound PG webhooks by event type ({@link Type}, or {@code UNREADABLE}
  * for a body that could not be read) and result: {@code processed} (the payment changed), {@code ignored} (nothing
- * to change), {@code duplicate} (transmission id seen before), {@code rejected} (malformed, answered 400),
- * {@code failed} (processing gave up after its retries).
+ * to change), {@code duplicate} (transmission id seen before), {@code rejected} (malformed, or a secret that is not
+ * the payment's: answered 400), {@code busy} (the processing queue was full: answered 503, nothing stored, Toss
+ * re-sends it), {@code failed} (processing gave up after its retries).
  */
 @Component
 class PgWebhookMetrics {
@@ -38,6 +39,7 @@ class PgWebhookMetrics {
         IGNORED,
         DUPLICATE,
         REJECTED,
+        BUSY,
         FAILED;
 
         String tag() {

@@ -1,9 +1,7 @@
 package dev.perfplatform.fluxpay.pgwebhook;
 
 import dev.perfplatform.fluxpay.payment.Payment;
-import dev.perfplatform.fluxpay.payment.PaymentRepository;
 import dev.perfplatform.fluxpay.payment.PgStateSync;
-import dev.perfplatform.fluxpay.pg.PaymentGateway;
 import dev.perfplatform.fluxpay.pg.PgOutcome;
 import dev.perfplatform.fluxpay.pgwebhook.PgWebhookMetrics.Result;
 import dev.perfplatform.fluxpay.pgwebhook.TossWebhook.Type;
@@ -11,8 +9,6 @@ import dev.perfplatform.fluxpay.pgwebhook.WebhookReceipts.Receipt;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,17 +19,18 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Processes a webhook receipt without trusting its body: finds the engine's payment by the body's paymentKey (else its
- * orderId, which is the engine's payment id), looks that payment up at the PG with the engine's own paymentKey, and
- * hands the PG's answer to {@link PgStateSync}. A PG that gave no usable answer, or any failure, leaves the receipt
- * RECEIVED for another attempt on {@link PgWebhookSettings#retryBackoff()}; after the last it is FAILED.
+ * orderId, which is the engine's payment id), looks that payment up at the PG with the engine's own paymentKey
+ * ({@link CoalescedLookups}: one look-up per payment per window, started after the delivery arrived), and hands the
+ * PG's answer to {@link PgStateSync}. A PG that gave no usable answer, or any failure, leaves the receipt RECEIVED for
+ * another attempt on {@link PgWebhookSettings#retryBackoff()}; after the last it is FAILED.
  */
 @Component
 class PgWebhookProcessor implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PgWebhookProcessor.class);
 
-    private final PaymentRepository payments;
-    private final PaymentGateway gateway;
+    private final NamedPayments payments;
+    private final CoalescedLookups lookups;
     private final PgStateSync sync;
     private final TransactionalOperator transactions;
     private final WebhookReceipts receipts;
@@ -42,15 +39,15 @@ class PgWebhookProcessor implements DisposableBean {
     private final Sinks.Empty<Void> shutdown = Sinks.empty();
 
     PgWebhookProcessor(
-            PaymentRepository payments,
-            PaymentGateway gateway,
+            NamedPayments payments,
+            CoalescedLookups lookups,
             PgStateSync sync,
             TransactionalOperator transactions,
             WebhookReceipts receipts,
             PgWebhookSettings settings,
             PgWebhookMetrics metrics) {
         this.payments = payments;
-        this.gateway = gateway;
+        this.lookups = lookups;
         this.sync = sync;
         this.transactions = transactions;
         this.receipts = receipts;
@@ -58,10 +55,14 @@ class PgWebhookProcessor implements DisposableBean {
         this.metrics = metrics;
     }
 
-    /** Processes in the background, so the PG gets its answer at once; stops when the app does. */
-    void processLater(Receipt receipt) {
+    /**
+     * Processes in the background, so the PG gets its answer at once, and frees the receipt's place in the
+     * {@link ProcessingQueue} when done; stops when the app does.
+     */
+    void processLater(Receipt receipt, ProcessingQueue.Place place) {
         process(receipt)
                 .takeUntilOther(shutdown.asMono())
+                .doFinally(signal -> place.free())
                 .subscribe(
                         done -> {},
                         failure -> log.error("webhook {} processing stopped", receipt.transmissionId(), failure));
@@ -84,7 +85,7 @@ class PgWebhookProcessor implements DisposableBean {
         if (webhook.type() == Type.OTHER || !webhook.namesPayment()) {
             return Mono.just(new Decision(Decision.IGNORED, "names no payment the engine acts on"));
         }
-        return payment(webhook).flatMap(payment -> check(receipt, payment)).switchIfEmpty(Mono.fromSupplier(() -> {
+        return payments.of(webhook).flatMap(payment -> check(receipt, payment)).switchIfEmpty(Mono.fromSupplier(() -> {
             log.info("webhook {} names no payment of this engine", receipt.transmissionId());
             return new Decision(Decision.IGNORED, "no such payment");
         }));
@@ -100,7 +101,7 @@ class PgWebhookProcessor implements DisposableBean {
                     payment.status());
             return Mono.just(new Decision(Decision.IGNORED, "payment is " + payment.status()));
         }
-        return gateway.lookup(paymentKey).flatMap(pgState -> {
+        return lookups.lookup(paymentKey, receipt.received()).flatMap(pgState -> {
             if (pgState instanceof PgOutcome.Unknown unknown && !unknown.pgAnswered()) {
                 return Mono.just(new Decision(Decision.RETRY, "PG look-up: " + unknown.reason()));
             }
@@ -110,16 +111,6 @@ class PgWebhookProcessor implements DisposableBean {
                     .map(synced ->
                             new Decision(synced.changed() ? Decision.PROCESSED : Decision.IGNORED, synced.detail()));
         });
-    }
-
-    /** The engine's payment the webhook names: by paymentKey, else by orderId (the engine's payment id). */
-    private Mono<Payment> payment(TossWebhook webhook) {
-        String paymentKey = webhook.paymentKey();
-        Mono<Payment> byKey = paymentKey == null ? Mono.empty() : payments.findByPaymentKey(paymentKey);
-        return byKey.switchIfEmpty(Mono.defer(() -> {
-            UUID paymentId = uuid(webhook.orderId());
-            return paymentId == null ? Mono.empty() : payments.findAnyMerchant(paymentId);
-        }));
     }
 
     private Mono<Void> record(Receipt receipt, Decision decision) {
@@ -181,17 +172,6 @@ class PgWebhookProcessor implements DisposableBean {
             return Set.of("ABORTED", "EXPIRED");
         }
         return Set.of(String.valueOf(((PgOutcome.Unknown) pgState).pgStatus()));
-    }
-
-    private static @Nullable UUID uuid(@Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** How an attempt ended: a receipt status, or RETRY. */

@@ -11,7 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the TossPayments webhook shapes (core API "webhook events" page): {@code PAYMENT_STATUS_CHANGED} and
  * {@code CANCEL_STATUS_CHANGED} wrap their object in {@code data}; {@code DEPOSIT_CALLBACK} is flat and has no
- * {@code eventType}. Unknown fields are ignored; a body that is not one of these shapes is malformed.
+ * {@code eventType}. The per-payment {@code secret} is read from a deposit callback (where it is required) and from a
+ * {@code PAYMENT_STATUS_CHANGED} Payment object that carries one (virtual accounts). Unknown fields are ignored; a body
+ * that is not one of these shapes is malformed.
  */
 @Component
 class TossWebhookParser {
@@ -19,6 +21,7 @@ class TossWebhookParser {
     private static final int MAX_PAYMENT_KEY = 200;
     private static final int MAX_ORDER_ID = 64;
     private static final int MAX_STATUS = 64;
+    private static final int MAX_SECRET = 200;
     private static final Set<String> KNOWN =
             Set.of(Type.PAYMENT_STATUS_CHANGED.name(), Type.CANCEL_STATUS_CHANGED.name());
 
@@ -50,7 +53,7 @@ class TossWebhookParser {
             throw new MalformedWebhookException("eventType is not a string");
         }
         if (!KNOWN.contains(eventType.asString())) {
-            return new TossWebhook(Type.OTHER, null, null, null);
+            return new TossWebhook(Type.OTHER, null, null, null, null);
         }
         Type type = Type.valueOf(eventType.asString());
         JsonNode data = root.path("data");
@@ -61,7 +64,8 @@ class TossWebhookParser {
                 type,
                 text(data, "paymentKey", MAX_PAYMENT_KEY),
                 text(data, "orderId", MAX_ORDER_ID),
-                type == Type.PAYMENT_STATUS_CHANGED ? text(data, "status", MAX_STATUS) : null);
+                type == Type.PAYMENT_STATUS_CHANGED ? text(data, "status", MAX_STATUS) : null,
+                type == Type.PAYMENT_STATUS_CHANGED ? text(data, "secret", MAX_SECRET) : null);
         if (type == Type.PAYMENT_STATUS_CHANGED && !webhook.namesPayment()) {
             throw new MalformedWebhookException("data has neither paymentKey nor orderId");
         }
@@ -71,10 +75,11 @@ class TossWebhookParser {
     private static TossWebhook depositCallback(JsonNode root) {
         String orderId = text(root, "orderId", MAX_ORDER_ID);
         String status = text(root, "status", MAX_STATUS);
-        if (orderId == null || status == null || !root.path("secret").isString()) {
+        String secret = text(root, "secret", MAX_SECRET);
+        if (orderId == null || status == null || secret == null) {
             throw new MalformedWebhookException("no eventType, and not a deposit callback (orderId, status, secret)");
         }
-        return new TossWebhook(Type.DEPOSIT_CALLBACK, null, orderId, status);
+        return new TossWebhook(Type.DEPOSIT_CALLBACK, null, orderId, status, secret);
     }
 
     /** A string field, null when absent; anything else, or too long, is malformed. */

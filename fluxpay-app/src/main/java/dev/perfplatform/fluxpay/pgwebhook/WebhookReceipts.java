@@ -1,11 +1,15 @@
 package dev.perfplatform.fluxpay.pgwebhook;
 
+import static dev.perfplatform.fluxpay.Rows.instant;
 import static dev.perfplatform.fluxpay.Rows.number;
 import static dev.perfplatform.fluxpay.Rows.string;
 
 import dev.perfplatform.fluxpay.pgwebhook.TossWebhook.Type;
 import io.r2dbc.spi.Readable;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -14,18 +18,21 @@ import reactor.core.publisher.Mono;
 
 /**
  * The receipts of inbound PG webhooks, one per transmission id. A RECEIVED receipt belongs to whoever holds its lease
- * ({@code next_attempt_at} in the future); it ends PROCESSED, IGNORED or FAILED, once.
+ * ({@code next_attempt_at} in the future); it ends PROCESSED, IGNORED or FAILED, once. {@code received_at} is the
+ * app clock's time just before the first delivery was stored, the clock {@link CoalescedLookups} times look-ups by.
  */
 @Repository
 class WebhookReceipts {
 
     private static final String COLUMNS =
-            "transmission_id, event_type, payment_key, order_id, claimed_status, retried_count, attempts";
+            "transmission_id, event_type, payment_key, order_id, claimed_status, retried_count, attempts, received_at";
 
     private final DatabaseClient db;
+    private final Clock clock;
 
-    WebhookReceipts(DatabaseClient db) {
+    WebhookReceipts(DatabaseClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -35,11 +42,12 @@ class WebhookReceipts {
     Mono<Receipt> insert(String transmissionId, TossWebhook webhook, int retriedCount, Duration lease) {
         DatabaseClient.GenericExecuteSpec insert = db.sql(
                         "INSERT INTO pg_webhook_receipts (transmission_id, event_type, payment_key, order_id,"
-                                + " claimed_status, retried_count, status, attempts, next_attempt_at)"
+                                + " claimed_status, retried_count, status, attempts, next_attempt_at, received_at)"
                                 + " VALUES (:id, :type, :paymentKey, :orderId, :claimed, :retried, 'RECEIVED', 1,"
-                                + " now() + make_interval(secs => :lease))"
+                                + " now() + make_interval(secs => :lease), :received)"
                                 + " ON CONFLICT (transmission_id) DO NOTHING RETURNING " + COLUMNS)
                 .bind("id", transmissionId)
+                .bind("received", clock.instant().atOffset(ZoneOffset.UTC))
                 .bind("type", webhook.type().name())
                 .bind("retried", retriedCount)
                 .bind("lease", seconds(lease));
@@ -103,11 +111,16 @@ class WebhookReceipts {
                         Type.valueOf(string(row, "event_type")),
                         row.get("payment_key", String.class),
                         row.get("order_id", String.class),
-                        row.get("claimed_status", String.class)),
+                        row.get("claimed_status", String.class),
+                        null),
                 (int) number(row, "retried_count"),
-                (int) number(row, "attempts"));
+                (int) number(row, "attempts"),
+                instant(row, "received_at"));
     }
 
-    /** A received webhook and how many attempts at processing it have started. */
-    record Receipt(String transmissionId, TossWebhook webhook, int retriedCount, int attempts) {}
+    /**
+     * A received webhook, how many attempts at processing it have started, and when it was first received (the secret
+     * a body carried is checked before it is stored, and not kept).
+     */
+    record Receipt(String transmissionId, TossWebhook webhook, int retriedCount, int attempts, Instant received) {}
 }

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 class SimulatedPayments {
 
     private static final String COLUMNS =
-            "payment_key, order_id, amount, balance_amount, status, scenario, approved_at, confirm_count";
+            "payment_key, order_id, amount, balance_amount, status, scenario, approved_at, confirm_count, secret";
 
     private final DatabaseClient db;
 
@@ -20,12 +20,13 @@ class SimulatedPayments {
         this.db = db;
     }
 
-    /** A new payment; empty when {@code orderId} already has one. */
-    Mono<SimPayment> create(String paymentKey, String orderId, long amount, Scenario scenario) {
-        return db.sql("INSERT INTO sim_payments (payment_key, order_id, amount, balance_amount, status, scenario)"
-                        + " VALUES (:key, :order, :amount, :amount, 'IN_PROGRESS', :scenario)"
+    /** A new payment with its {@code secret}; empty when {@code orderId} already has one. */
+    Mono<SimPayment> create(String paymentKey, String orderId, long amount, Scenario scenario, String secret) {
+        return db.sql("INSERT INTO sim_payments (payment_key, order_id, amount, balance_amount, status, scenario,"
+                        + " secret) VALUES (:key, :order, :amount, :amount, 'IN_PROGRESS', :scenario, :secret)"
                         + " ON CONFLICT (order_id) DO NOTHING RETURNING " + COLUMNS)
                 .bind("key", paymentKey)
+                .bind("secret", secret)
                 .bind("order", orderId)
                 .bind("amount", amount)
                 .bind("scenario", scenario.name())
@@ -115,7 +116,8 @@ class SimulatedPayments {
                 String.valueOf(row.get("status", String.class)),
                 Scenario.valueOf(String.valueOf(row.get("scenario", String.class))),
                 approved,
-                (int) number(row, "confirm_count"));
+                (int) number(row, "confirm_count"),
+                row.get("secret", String.class));
     }
 
     private static long number(Readable row, String column) {
@@ -123,7 +125,7 @@ class SimulatedPayments {
         return value == null ? 0 : value.longValue();
     }
 
-    /** A simulated payment. */
+    /** A simulated payment; its secret is null only for payments made before simulators had secrets. */
     record SimPayment(
             String paymentKey,
             String orderId,
@@ -132,7 +134,8 @@ class SimulatedPayments {
             String status,
             Scenario scenario,
             @Nullable OffsetDateTime approvedAt,
-            int confirmCount) {}
+            int confirmCount,
+            @Nullable String secret) {}
 
     /** A simulated HTTP answer. */
     record SimAnswer(int status, String body) {}

@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The PG simulator: a checkout that hands out a {@code paymentKey} bound to the payer's chosen {@link Scenario}, and
  * the TossPayments v1 calls the adapter makes (confirm, look-ups), with Toss's Basic auth, Idempotency-Key semantics
- * (scope = key + method + URL, body not compared, 409 while in flight) and error shapes. Every change of a payment's
- * status is followed by Toss's webhooks ({@link SimulatorWebhooks}), sent when the answer leaves.
+ * (scope = key + method + URL, body not compared, 409 while in flight) and error shapes; its Payment objects carry a
+ * random per-payment {@code secret}, as Toss's do. Every change of a payment's status is followed by Toss's webhooks
+ * ({@link SimulatorWebhooks}), sent when the answer leaves.
  */
 @RestController
 @RequestMapping("/sim")
@@ -77,9 +78,10 @@ public class SimulatorController {
         }
         Scenario scenario = checkout.scenario() == null ? Scenario.APPROVE : checkout.scenario();
         String paymentKey = "sim_" + UUID.randomUUID().toString().replace("-", "");
+        String secret = "ps_" + UUID.randomUUID().toString().replace("-", "");
         return guard.check(orderId, amount)
                 .map(refusal -> error(refusal.status(), refusal.code(), refusal.message()))
-                .switchIfEmpty(Mono.defer(() -> payments.create(paymentKey, orderId, amount, scenario)
+                .switchIfEmpty(Mono.defer(() -> payments.create(paymentKey, orderId, amount, scenario, secret)
                         .map(created -> answer(
                                 200,
                                 Map.of(
@@ -286,6 +288,7 @@ public class SimulatorController {
         if (payment.status().equals("ABORTED")) {
             view.put("failure", Map.of("code", "REJECT_CARD_PAYMENT", "message", "the card company refused"));
         }
+        view.put("secret", payment.secret());
         return view;
     }
 

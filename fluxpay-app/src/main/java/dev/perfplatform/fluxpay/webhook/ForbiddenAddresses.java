@@ -10,8 +10,15 @@ import org.jspecify.annotations.Nullable;
  * The address classes a webhook is never sent to, whatever a merchant's URL says: loopback, unspecified
  * ({@code 0.0.0.0}, {@code ::}), private (10/8, 172.16/12, 192.168/16), link-local (169.254/16 with the cloud metadata
  * endpoint, fe80::/10), carrier-grade NAT (100.64/10), unique-local (fc00::/7) and site-local (fec0::/10), multicast,
- * benchmarking (198.18/15) and reserved (240/4, broadcast) ranges; IPv4 addresses embedded in IPv6 (mapped,
- * compatible, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged as the IPv4 address they carry.
+ * benchmarking (198.18/15) and reserved (240/4, broadcast) ranges; IPv4 addresses embedded in IPv6 (mapped
+ * ::ffff:0:0/96, compatible, SIIT's translated ::ffff:0:0:0/96, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged as
+ * the IPv4 address they carry, which is where they lead.
+ *
+ * <p>Two transition ranges are refused whole instead. Local-use NAT64 (64:ff9b:1::/48, RFC 8215) reaches IPv4 through
+ * a translator of the operator's own network, with the IPv4 address at a place that depends on the prefix length
+ * that network chose (RFC 6052), so it cannot be read reliably; and no public host is reached that way. Teredo
+ * (2001::/32, RFC 4380) carries two IPv4 addresses (the relay's, and the client's obfuscated) and is reached through
+ * relays nobody here controls; it is obsolete, and no merchant endpoint needs it.
  */
 final class ForbiddenAddresses {
 
@@ -70,10 +77,25 @@ final class ForbiddenAddresses {
         if ((bytes[0] & 0xfe) == 0xfc) {
             return "a unique-local address";
         }
+        if (startsWith(bytes, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01)) {
+            return "a local-use NAT64 address";
+        }
+        if (startsWith(bytes, 0x20, 0x01, 0x00, 0x00)) {
+            return "a Teredo address";
+        }
         return null;
     }
 
-    /** The IPv4 address an IPv6 address carries (mapped, compatible, NAT64, 6to4), or null. */
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The IPv4 address an IPv6 address carries (mapped, compatible, SIIT, NAT64, 6to4), or null. */
     private static @Nullable Inet4Address embeddedIpv4(Inet6Address address) {
         byte[] bytes = address.getAddress();
         int offset = -1;
@@ -84,6 +106,11 @@ final class ForbiddenAddresses {
             if (allZero(bytes, 12, 15) && bytes[15] == 1) {
                 return null;
             }
+        } else if (allZero(bytes, 0, 8)
+                && (bytes[8] & 0xff) == 0xff
+                && (bytes[9] & 0xff) == 0xff
+                && allZero(bytes, 10, 12)) {
+            offset = 12; // ::ffff:0:a.b.c.d (SIIT's IPv4-translated address)
         } else if ((bytes[0] & 0xff) == 0x00
                 && (bytes[1] & 0xff) == 0x64
                 && (bytes[2] & 0xff) == 0xff

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -190,6 +191,29 @@ class TossPaymentsGatewayTests {
                 .isInstanceOfSatisfying(
                         PgOutcome.Unknown.class,
                         unknown -> assertThat(unknown.pgAnswered()).isFalse());
+    }
+
+    @Test
+    void aPaymentsSecretIsCarriedForWebhooksButNeverPrinted() {
+        String secret = "ps_Z1aOwX7K8mYpalw";
+        server.enqueue(json(200, DONE.replace("\"failure\":null", "\"failure\":null,\"secret\":\"" + secret + "\"")));
+        server.enqueue(json(
+                200,
+                "{\"paymentKey\":\"pk\",\"status\":\"WAITING_FOR_DEPOSIT\",\"method\":\"가상계좌\","
+                        + "\"totalAmount\":100,\"secret\":\"" + secret + "\"}"));
+        server.enqueue(json(200, DONE.replace("\"failure\":null", "\"failure\":null,\"secret\":null")));
+
+        PgOutcome confirmed =
+                gateway.confirm("pk", "order-1", 9900, "confirm-p1").block();
+        PgOutcome waiting = gateway.lookup("pk").block();
+        PgOutcome card = gateway.lookup("pk").block();
+
+        assertThat(confirmed).isInstanceOf(PgOutcome.Approved.class);
+        assertThat(confirmed.secret()).isEqualTo(secret);
+        assertThat(waiting).isInstanceOf(PgOutcome.Unknown.class);
+        assertThat(waiting.secret()).isEqualTo(secret);
+        assertThat(card.secret()).isNull();
+        assertThat(List.of(confirmed.toString(), waiting.toString())).noneMatch(text -> text.contains(secret));
     }
 
     @Test

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /webhooks/toss} driven by hand (the simulator's own webhooks and the reconciler are off): duplicates,
- * forged bodies, bad requests and look-ups that fail.
+ * forged bodies and secrets, bad requests and look-ups that fail. Deliveries follow each other closely, so the
+ * look-up window is short.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(
@@ -30,7 +31,8 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.pg.toss.read-timeout=1s",
             "fluxpay.simulator.timeout-delay=1500ms",
             "fluxpay.pg.webhooks.interval=200ms",
-            "fluxpay.pg.webhooks.retry-backoff=300ms,1s,1s"
+            "fluxpay.pg.webhooks.retry-backoff=300ms,1s,1s",
+            "fluxpay.pg.webhooks.lookup-window=200ms"
         })
 class InboundWebhookIntegrationTests extends PgWebhookTest {
 
@@ -135,6 +137,61 @@ class InboundWebhookIntegrationTests extends PgWebhookTest {
                         + unresolved.payment().get("orderId").asString() + "'"))
                 .isEqualTo("PENDING");
         assertThat(output.getAll()).contains("PG approved 77 for payment " + paymentId(unresolved.payment()));
+    }
+
+    @Test
+    void aSecretThatIsNotThePaymentsIsRefusedAndStoresNothing() throws Exception {
+        JsonNode paid = paidPayment(2200);
+        String paymentKey = paid.get("paymentKey").asString();
+        String pgSecret = text("SELECT secret FROM sim_payments WHERE payment_key = '" + paymentKey + "'");
+        assertThat(count("SELECT count(*) FROM payments WHERE id = '" + paymentId(paid)
+                        + "' AND pg_secret_hash = sha256(convert_to('" + pgSecret + "', 'UTF8'))"))
+                .as("the secret of the confirm's answer is kept, hashed")
+                .isOne();
+        double depositsRejected = rejected("DEPOSIT_CALLBACK");
+        double statusesRejected = rejected("PAYMENT_STATUS_CHANGED");
+        String forgedDeposit = "tx-" + UUID.randomUUID();
+        String forgedStatus = "tx-" + UUID.randomUUID();
+        String eventsBefore = events(paid);
+
+        HttpResponse<String> deposit = webhook(forgedDeposit, depositCallback(paid, "ps_forged"));
+        HttpResponse<String> status = webhook(
+                forgedStatus,
+                paymentStatusChanged(paymentKey, paid, "CANCELED", 2200)
+                        .replace("\"method\":\"카드\"", "\"method\":\"가상계좌\",\"secret\":\"ps_forged\""));
+
+        for (HttpResponse<String> refused : List.of(deposit, status)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(body(refused).get("error").get("code").asString()).isEqualTo("VAL_001");
+            assertThat(body(refused).get("error").get("message").asString()).contains("secret");
+        }
+        assertThat(count("SELECT count(*) FROM pg_webhook_receipts WHERE transmission_id IN ('" + forgedDeposit + "', '"
+                        + forgedStatus + "')"))
+                .isZero();
+        assertThat(rejected("DEPOSIT_CALLBACK") - depositsRejected).isEqualTo(1);
+        assertThat(rejected("PAYMENT_STATUS_CHANGED") - statusesRejected).isEqualTo(1);
+
+        String genuine = "tx-" + UUID.randomUUID();
+        assertThat(webhook(genuine, depositCallback(paid, pgSecret)).statusCode())
+                .isEqualTo(200);
+        assertThat(processed(genuine)).isEqualTo("IGNORED");
+        String withoutSecret = "tx-" + UUID.randomUUID();
+        assertThat(webhook(withoutSecret, paymentStatusChanged(paymentKey, paid, "CANCELED", 2200))
+                        .statusCode())
+                .as("no secret: only a hint, left to the PG look-up")
+                .isEqualTo(200);
+        assertThat(processed(withoutSecret)).isEqualTo("IGNORED");
+        assertThat(events(paid)).isEqualTo(eventsBefore);
+    }
+
+    /** A virtual-account deposit callback for the payment (Toss's flat shape) carrying {@code secret}. */
+    private static String depositCallback(JsonNode payment, String secret) {
+        return "{\"createdAt\":\"2024-02-13T12:18:14.000000\",\"secret\":\"" + secret + "\",\"status\":\"DONE\","
+                + "\"transactionKey\":\"t\",\"orderId\":\"" + paymentId(payment) + "\"}";
+    }
+
+    private double rejected(String type) throws Exception {
+        return scraped("fluxpay_pg_webhooks_total{result=\"rejected\",type=\"" + type + "\"}");
     }
 
     @Test

@@ -30,7 +30,8 @@ class TossWebhookParserTests {
                         Type.PAYMENT_STATUS_CHANGED,
                         "5EnNZRJGvaBX7zk2yd8ydw26XvwXkLrx9POLqKQjmAw4b0e1",
                         "a4CWyWY5m89PNh7xJwhk1",
-                        "DONE"));
+                        "DONE",
+                        "ps_Z1aOwX7K8mYpalw"));
     }
 
     @Test
@@ -43,8 +44,8 @@ class TossWebhookParserTests {
                 {"eventType":"CANCEL_STATUS_CHANGED","createdAt":"2024-02-13T12:20:23.000000",
                  "data":{"transactionKey":"txk_1","cancelReason":"고객 변심","cancelAmount":1000,"cancelStatus":"DONE"}}""");
 
-        assertThat(withIds).isEqualTo(new TossWebhook(Type.CANCEL_STATUS_CHANGED, "pk_1", "order-000001", null));
-        assertThat(cancelOnly).isEqualTo(new TossWebhook(Type.CANCEL_STATUS_CHANGED, null, null, null));
+        assertThat(withIds).isEqualTo(new TossWebhook(Type.CANCEL_STATUS_CHANGED, "pk_1", "order-000001", null, null));
+        assertThat(cancelOnly).isEqualTo(new TossWebhook(Type.CANCEL_STATUS_CHANGED, null, null, null, null));
         assertThat(cancelOnly.namesPayment()).isFalse();
     }
 
@@ -54,7 +55,16 @@ class TossWebhookParserTests {
                 {"createdAt":"2022-01-01T00:00:00.000000","secret":"ps_Z1aOwX7K8mYpalw",
                  "status":"DONE","transactionKey":"9FF15E1A29D0E77C218F57262BFA4986","orderId":"order-123456"}""");
 
-        assertThat(webhook).isEqualTo(new TossWebhook(Type.DEPOSIT_CALLBACK, null, "order-123456", "DONE"));
+        assertThat(webhook)
+                .isEqualTo(new TossWebhook(Type.DEPOSIT_CALLBACK, null, "order-123456", "DONE", "ps_Z1aOwX7K8mYpalw"));
+    }
+
+    @Test
+    void aPaymentObjectWithoutASecretHasNone() {
+        TossWebhook card = parser.parse("""
+                {"eventType":"PAYMENT_STATUS_CHANGED","data":{"paymentKey":"pk","status":"DONE","secret":null}}""");
+
+        assertThat(card.secret()).isNull();
     }
 
     @Test
@@ -87,6 +97,9 @@ class TossWebhookParserTests {
                 "{\"eventType\":\"CANCEL_STATUS_CHANGED\",\"data\":[]}",
                 "{\"createdAt\":\"x\",\"status\":\"DONE\",\"orderId\":\"o-123456\"}",
                 "{\"secret\":\"s\",\"status\":\"DONE\"}",
+                "{\"secret\":\"\",\"status\":\"DONE\",\"orderId\":\"o-123456\"}",
+                "{\"secret\":7,\"status\":\"DONE\",\"orderId\":\"o-123456\"}",
+                "{\"eventType\":\"PAYMENT_STATUS_CHANGED\",\"data\":{\"paymentKey\":\"pk\",\"secret\":{}}}",
                 "{\"eventType\":\"PAYMENT_STATUS_CHANGED\",\"data\":{\"paymentKey\":\"pk\"}"
             })
     void anythingElseIsMalformed(String body) {

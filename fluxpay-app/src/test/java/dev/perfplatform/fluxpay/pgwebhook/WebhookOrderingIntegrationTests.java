@@ -32,7 +32,10 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.simulator.webhook-url=",
             "fluxpay.reconciler.enabled=false",
             "fluxpay.pg.toss.read-timeout=5s",
-            "fluxpay.simulator.timeout-delay=5500ms"
+            "fluxpay.simulator.timeout-delay=5500ms",
+            // long enough that a delivery following another waits for a fresh look-up, rather than taking the
+            // answer of one that started before the change it announces
+            "fluxpay.pg.webhooks.lookup-window=2s"
         })
 class WebhookOrderingIntegrationTests extends PgWebhookTest {
 

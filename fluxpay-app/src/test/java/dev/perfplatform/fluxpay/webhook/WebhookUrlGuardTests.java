@@ -53,7 +53,16 @@ class WebhookUrlGuardTests {
         "::ffff:169.254.169.254, a link-local address",
         "::7f00:1, a loopback address embedded in an IPv6 address",
         "64:ff9b::a9fe:a9fe, a link-local address embedded in an IPv6 address",
-        "2002:c0a8:0101::1, a private address embedded in an IPv6 address"
+        "2002:c0a8:0101::1, a private address embedded in an IPv6 address",
+        "::ffff:0:10.0.0.1, a private address embedded in an IPv6 address",
+        "::ffff:0:a9fe:a9fe, a link-local address embedded in an IPv6 address",
+        "::ffff:0:7f00:1, a loopback address embedded in an IPv6 address",
+        "64:ff9b:1::a9fe:a9fe, a local-use NAT64 address",
+        "64:ff9b:1:a9fe:a9:fe00::, a local-use NAT64 address",
+        "64:ff9b:1::808:808, a local-use NAT64 address",
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2, a Teredo address",
+        "2001::a9fe:a9fe, a Teredo address",
+        "2001:0:ffff:ffff::1, a Teredo address"
     })
     void refusesEveryForbiddenAddressClass(String address, String reason) throws Exception {
         assertThat(ForbiddenAddresses.reason(InetAddress.getByName(address))).isEqualTo(reason);
@@ -75,7 +84,9 @@ class WebhookUrlGuardTests {
                 "192.169.0.1",
                 "2606:4700:4700::1111",
                 "64:ff9b::808:808",
-                "2002:0808:0808::1"
+                "2002:0808:0808::1",
+                "::ffff:0:808:808",
+                "2001:4860:4860::8888"
             })
     void acceptsPublicAddresses(String address) throws Exception {
         assertThat(ForbiddenAddresses.reason(InetAddress.getByName(address))).isNull();
