@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.idempotency;
 
+import dev.perfplatform.fluxpay.jobs.JobSchedulers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,6 +21,7 @@ class IdempotencyReaper {
     }
 
     @Scheduled(
+            scheduler = JobSchedulers.HOUSEKEEPING,
             initialDelayString = "${fluxpay.idempotency.reap-interval:10m}",
             fixedDelayString = "${fluxpay.idempotency.reap-interval:10m}")
     void reap() {
