@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 @PostgresTest
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a property, not a dynamic one, so a subclass can choose another mode with its own @TestPropertySource
+@TestPropertySource(properties = "fluxpay.pg.mode=simulator")
 public abstract class FluxPayApplicationTest {
 
     protected static final String MERCHANT_KEY = "sk_test_bootstrap_0123456789abcdef";
@@ -63,7 +66,6 @@ public abstract class FluxPayApplicationTest {
         registry.add("spring.r2dbc.username", () -> database.username());
         registry.add("spring.r2dbc.password", () -> database.password());
         registry.add("fluxpay.bootstrap-merchant.api-key", () -> MERCHANT_KEY);
-        registry.add("fluxpay.pg.mode", () -> "simulator");
         registry.add("management.server.port", () -> "0");
     }
 

@@ -136,10 +136,15 @@ class IdempotencyRecords {
                 .then();
     }
 
-    /** Deletes every record older than the retention; returns how many. */
-    Mono<Long> deleteAllExpired(Duration retention) {
-        return db.sql("DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => :retention)")
+    /** Deletes up to {@code batch} of the oldest records past the retention that no one holds; returns how many. */
+    Mono<Long> deleteExpired(Duration retention, int batch) {
+        return db.sql("""
+                        DELETE FROM idempotency_keys WHERE (merchant_id, idempotency_key) IN (
+                            SELECT merchant_id, idempotency_key FROM idempotency_keys
+                            WHERE created_at < now() - make_interval(secs => :retention)
+                            ORDER BY created_at LIMIT :batch FOR UPDATE SKIP LOCKED)""")
                 .bind("retention", seconds(retention))
+                .bind("batch", batch)
                 .fetch()
                 .rowsUpdated();
     }

@@ -1,10 +1,12 @@
 package dev.perfplatform.fluxpay.idempotency;
 
 import dev.perfplatform.fluxpay.idempotency.IdempotencyRecords.Scope;
+import dev.perfplatform.fluxpay.jobs.JobSchedulers;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,7 @@ import reactor.core.publisher.Mono;
 class InFlightKeys implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InFlightKeys.class);
+    /** How long opening a TCP connection to Redis may take; the handshake is bounded by {@code redis-timeout}. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
     /** What the view said about a key. */
@@ -50,7 +54,9 @@ class InFlightKeys implements DisposableBean {
     private final IdempotencySettings settings;
     private final MeterRegistry meters;
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
+    private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile @Nullable StatefulRedisConnection<String, String> connection;
+    private volatile boolean closed;
 
     InFlightKeys(IdempotencySettings settings, MeterRegistry meters) {
         this.settings = settings;
@@ -69,8 +75,11 @@ class InFlightKeys implements DisposableBean {
         // while disconnected, commands fail at once instead of queueing: a late SET would leave a stale marker
         this.client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(
+                        SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
                 .build());
-        connect();
+        // asynchronously: a Redis that does not answer must hold up neither start-up nor a scheduler thread
+        connectIfNeeded();
     }
 
     /** Marks the key as in flight for the lease, unless another attempt already did. */
@@ -101,31 +110,40 @@ class InFlightKeys implements DisposableBean {
                 .then();
     }
 
-    /** Connects, or reconnects after Redis was unreachable at start-up; Lettuce itself reconnects a lost link. */
-    @Scheduled(fixedDelayString = "${fluxpay.idempotency.redis-reconnect:5s}")
+    /**
+     * Starts a connection attempt when there is neither a connection nor an attempt under way; never waits for it.
+     * Lettuce itself reconnects a link lost after it was established.
+     */
+    @Scheduled(scheduler = JobSchedulers.HOUSEKEEPING, fixedDelayString = "${fluxpay.idempotency.redis-reconnect:5s}")
     void connectIfNeeded() {
-        if (client != null && connection == null) {
-            connect();
-        }
-    }
-
-    private void connect() {
         RedisClient redis = client;
         RedisURI target = uri;
-        if (redis == null || target == null) {
+        if (redis == null || target == null || connection != null || closed || !connecting.compareAndSet(false, true)) {
             return;
         }
         try {
-            connection = redis.connectAsync(StringCodec.UTF8, target)
-                    .toCompletableFuture()
-                    .get(CONNECT_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            log.info("in-flight idempotency keys in Redis at {}:{}", target.getHost(), target.getPort());
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            log.warn("Redis for in-flight idempotency keys unreachable ({}); PostgreSQL alone decides", e.toString());
+            redis.connectAsync(StringCodec.UTF8, target).whenComplete(this::connected);
+        } catch (RuntimeException e) {
+            connected(null, e);
         }
+    }
+
+    private void connected(@Nullable StatefulRedisConnection<String, String> established, @Nullable Throwable failure) {
+        RedisURI target = uri;
+        if (established != null && !closed) {
+            connection = established;
+            log.info(
+                    "in-flight idempotency keys in Redis at {}:{}",
+                    target == null ? "?" : target.getHost(),
+                    target == null ? 0 : target.getPort());
+        } else if (established != null) {
+            established.closeAsync();
+        } else if (!closed) {
+            log.warn(
+                    "Redis for in-flight idempotency keys unreachable ({}); PostgreSQL alone decides until it answers",
+                    String.valueOf(failure));
+        }
+        connecting.set(false);
     }
 
     private Marker counted(Marker marker, String result) {
@@ -145,6 +163,7 @@ class InFlightKeys implements DisposableBean {
 
     @Override
     public void destroy() {
+        closed = true;
         StatefulRedisConnection<String, String> current = connection;
         if (current != null) {
             current.close();

@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.order;
 
+import dev.perfplatform.fluxpay.jobs.JobSchedulers;
 import dev.perfplatform.fluxpay.payment.PaymentRepository;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
 import dev.perfplatform.fluxpay.payment.PaymentStatus;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Expires orders left PENDING longer than {@code fluxpay.orders.ttl}, with their READY payments (one transaction per
- * batch, claimed with {@code FOR UPDATE SKIP LOCKED}). A payment whose confirm is already in flight is left to finish:
+ * order, taken with {@code FOR UPDATE SKIP LOCKED}, so instances share the work and one failing order holds up no
+ * other). A payment whose confirm is already in flight is left to finish:
  * if the PG approves it, the order is no longer payable and the charge is compensated.
  */
 @Component
@@ -42,6 +44,7 @@ class OrderExpiry {
     }
 
     @Scheduled(
+            scheduler = JobSchedulers.ORDERS,
             initialDelayString = "${fluxpay.orders.expiry-interval:30s}",
             fixedDelayString = "${fluxpay.orders.expiry-interval:30s}")
     void expireDue() {
@@ -51,17 +54,29 @@ class OrderExpiry {
         }
     }
 
-    /** Expires one batch of overdue orders; emits their ids. */
+    /**
+     * Expires one batch of overdue orders, each with its READY payments in a transaction of its own; emits their ids.
+     * An order that fails to expire is logged and tried again next round; the rest of the batch goes on.
+     */
     Flux<UUID> expire() {
-        return transactions.transactional(orders.expireOverdue(settings.ttl(), settings.expiryBatch())
-                .concatMap(orderId -> payments.readyOf(orderId)
-                        .concatMap(paymentId -> payments.transition(
-                                paymentId,
-                                EnumSet.of(PaymentStatus.READY),
-                                PaymentStatus.EXPIRED,
-                                "order expired",
-                                Changes.none()))
-                        .then(Mono.just(orderId))));
+        // the batch is read in full first, so its connection goes back to the pool before the per-order transactions
+        return orders.overdue(settings.ttl(), settings.expiryBatch())
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(orderId -> transactions
+                        .transactional(orders.expireIfOverdue(orderId, settings.ttl())
+                                .flatMap(expired -> payments.readyOf(expired)
+                                        .concatMap(paymentId -> payments.transition(
+                                                paymentId,
+                                                EnumSet.of(PaymentStatus.READY),
+                                                PaymentStatus.EXPIRED,
+                                                "order expired",
+                                                Changes.none()))
+                                        .then(Mono.just(expired))))
+                        .onErrorResume(failure -> {
+                            log.warn("order {} not expired; tried again next round", orderId, failure);
+                            return Mono.empty();
+                        }));
     }
 
     /** {@code fluxpay.orders.*}: how long an order may stay unpaid, and how many expire per run. */

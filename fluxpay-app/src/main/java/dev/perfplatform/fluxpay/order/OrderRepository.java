@@ -127,18 +127,34 @@ public class OrderRepository {
                 .flatMap(this::withLines);
     }
 
-    /** Expires up to {@code limit} orders PENDING for longer than {@code ttl}, oldest first; emits their ids. */
-    public Flux<UUID> expireOverdue(Duration ttl, int limit) {
+    /** Up to {@code limit} orders PENDING for longer than {@code ttl}, oldest first, that no one else is expiring. */
+    public Flux<UUID> overdue(Duration ttl, int limit) {
         return db.sql("""
-                        UPDATE orders SET status = 'EXPIRED', updated_at = now()
-                        WHERE id IN (SELECT id FROM orders
-                                     WHERE status = 'PENDING' AND created_at < now() - make_interval(secs => :ttl)
-                                     ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING id""")
+                        SELECT id FROM orders
+                        WHERE status = 'PENDING' AND created_at < now() - make_interval(secs => :ttl)
+                        ORDER BY created_at LIMIT :limit""")
                 .bind("ttl", ttl.toMillis() / 1000.0)
                 .bind("limit", limit)
                 .map(row -> uuid(row, "id"))
                 .all();
+    }
+
+    /**
+     * Expires the order if it is still PENDING past {@code ttl} and not being changed by another transaction (skipped,
+     * not waited for); emits its id when it expired.
+     */
+    public Mono<UUID> expireIfOverdue(UUID orderId, Duration ttl) {
+        return db.sql("""
+                        UPDATE orders SET status = 'EXPIRED', updated_at = now()
+                        WHERE id = (SELECT id FROM orders
+                                    WHERE id = :id AND status = 'PENDING'
+                                      AND created_at < now() - make_interval(secs => :ttl)
+                                    FOR UPDATE SKIP LOCKED)
+                        RETURNING id""")
+                .bind("id", orderId)
+                .bind("ttl", ttl.toMillis() / 1000.0)
+                .map(row -> uuid(row, "id"))
+                .one();
     }
 
     /** Marks a PENDING order PAID; false when it is no longer PENDING (canceled or expired meanwhile). */

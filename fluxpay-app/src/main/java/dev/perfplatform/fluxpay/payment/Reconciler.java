@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.payment;
 
+import dev.perfplatform.fluxpay.jobs.JobSchedulers;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.DueCheck;
 import dev.perfplatform.fluxpay.pg.PaymentGateway;
@@ -51,6 +52,7 @@ class Reconciler {
     }
 
     @Scheduled(
+            scheduler = JobSchedulers.PG,
             initialDelayString = "${fluxpay.reconciler.interval:5s}",
             fixedDelayString = "${fluxpay.reconciler.interval:5s}")
     void reconcileDue() {
@@ -60,10 +62,27 @@ class Reconciler {
         }
     }
 
-    /** Looks up every due payment once; emits those whose status changed. */
+    /**
+     * Looks up every due payment once, {@code fluxpay.reconciler.concurrency} at a time; emits those whose status
+     * changed. A payment whose check fails is logged and backed off; the rest of the batch goes on.
+     */
     Flux<Payment> reconcile() {
+        // the claim is read in full first, so its connection goes back to the pool while the checks wait on the PG
         return payments.claimDue(settings.batchSize(), CLAIM_LEASE, settings.giveUpAfter())
-                .concatMap(this::check);
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .flatMap(due -> check(due).onErrorResume(failure -> backOff(due, failure)), settings.concurrency());
+    }
+
+    private Mono<Payment> backOff(DueCheck due, Throwable failure) {
+        Duration wait = settings.backoff(due.attempts() + 1);
+        log.warn("checking payment {} failed; next check in {}", due.paymentId(), wait, failure);
+        return payments.scheduleCheck(due.paymentId(), due.attempts() + 1, wait)
+                .onErrorResume(unrecorded -> {
+                    log.warn("payment {} not rescheduled; its claim lease brings it back", due.paymentId());
+                    return Mono.empty();
+                })
+                .then(Mono.empty());
     }
 
     private Mono<Payment> check(DueCheck due) {

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code fluxpay.reconciler.*}: how often due payments and refunds are looked for, the wait before each successive PG
  * look-up of an unknown payment or re-send of an unknown refund (the last repeats), how long a payment may stay IN_PROGRESS before it is looked up (longer than
- * the PG read timeout, so a confirm still waiting for its answer is left alone), and the age after which it needs a
- * human.
+ * the PG read timeout, so a confirm still waiting for its answer is left alone), the age after which it needs a
+ * human, how many are claimed at once, and how many of those wait on the PG at the same time ({@code concurrency}, so
+ * a slow PG costs a batch a few read timeouts, not one per item).
  */
 @ConfigurationProperties("fluxpay.reconciler")
 public record ReconcilerSettings(
@@ -21,7 +22,14 @@ public record ReconcilerSettings(
 
         @DefaultValue("60s") Duration inProgressGrace,
         @DefaultValue("3d") Duration giveUpAfter,
-        @DefaultValue("20") int batchSize) {
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("4") int concurrency) {
+
+    public ReconcilerSettings {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("fluxpay.reconciler.concurrency must be at least 1");
+        }
+    }
 
     /** The wait before look-up number {@code attempt} (0-based). */
     public Duration backoff(int attempt) {

@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.payment;
 
+import dev.perfplatform.fluxpay.jobs.JobSchedulers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +30,10 @@ class UnresolvedGauges {
         gauge(meters, "fluxpay.needs.attention", "refund", refundsNeedingAttention, "Left for a human");
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${fluxpay.metrics.refresh:15s}")
+    @Scheduled(
+            scheduler = JobSchedulers.HOUSEKEEPING,
+            initialDelay = 0,
+            fixedDelayString = "${fluxpay.metrics.refresh:15s}")
     void refresh() {
         db.sql("""
                         SELECT (SELECT count(*) FROM payments WHERE next_check_at IS NOT NULL) AS payment_backlog,

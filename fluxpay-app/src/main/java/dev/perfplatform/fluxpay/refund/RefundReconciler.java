@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.refund;
 
+import dev.perfplatform.fluxpay.jobs.JobSchedulers;
 import dev.perfplatform.fluxpay.payment.ReconcilerSettings;
 import dev.perfplatform.fluxpay.refund.RefundRepository.DueRefund;
 import java.time.Duration;
@@ -34,6 +35,7 @@ class RefundReconciler {
     }
 
     @Scheduled(
+            scheduler = JobSchedulers.PG,
             initialDelayString = "${fluxpay.reconciler.interval:5s}",
             fixedDelayString = "${fluxpay.reconciler.interval:5s}")
     void reconcileDue() {
@@ -43,10 +45,27 @@ class RefundReconciler {
         }
     }
 
-    /** Re-sends every due refund once; emits those handled. */
+    /**
+     * Re-sends every due refund once, {@code fluxpay.reconciler.concurrency} at a time; emits those handled. A refund
+     * whose re-send fails is logged and backed off; the rest of the batch goes on.
+     */
     Flux<Refund> reconcile() {
+        // the claim is read in full first, so its connection goes back to the pool while the re-sends wait on the PG
         return refunds.claimDue(settings.batchSize(), CLAIM_LEASE, settings.giveUpAfter())
-                .concatMap(this::check);
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .flatMap(due -> check(due).onErrorResume(failure -> backOff(due, failure)), settings.concurrency());
+    }
+
+    private Mono<Refund> backOff(DueRefund due, Throwable failure) {
+        Duration wait = settings.backoff(due.attempts());
+        log.warn("re-sending refund {} failed; next try in {}", due.refundId(), wait, failure);
+        return refunds.scheduleCheck(due.refundId(), due.attempts() + 1, wait)
+                .onErrorResume(unrecorded -> {
+                    log.warn("refund {} not rescheduled; its claim lease brings it back", due.refundId());
+                    return Mono.empty();
+                })
+                .then(Mono.empty());
     }
 
     private Mono<Refund> check(DueRefund due) {

@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.webhook;
 
+import dev.perfplatform.fluxpay.jobs.JobSchedulers;
 import dev.perfplatform.fluxpay.webhook.WebhookDeliveryRepository.ClaimedDelivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -69,8 +70,9 @@ class WebhookWorker {
                 .register(meters);
     }
 
-    /** One round, unless the previous one still runs; never blocks the shared scheduler thread. */
+    /** One round, unless the previous one still runs; never blocks its scheduler thread. */
     @Scheduled(
+            scheduler = JobSchedulers.WEBHOOKS,
             initialDelayString = "${fluxpay.webhooks.poll-interval:1s}",
             fixedDelayString = "${fluxpay.webhooks.poll-interval:1s}")
     void poll() {
@@ -88,11 +90,23 @@ class WebhookWorker {
                         failure -> log.warn("webhook delivery round failed; the leases bring its rows back", failure));
     }
 
-    /** Claims the due deliveries, attempts each once, and refreshes the backlog gauge; emits how many it handled. */
+    /**
+     * Claims the due deliveries, attempts each once (one that fails to be recorded is left to its lease), and refreshes
+     * the backlog gauge; emits how many it handled.
+     */
     Mono<Long> deliverDue() {
         return deliveries
                 .claimDue(clock.instant(), settings.lease(), settings.batchSize())
-                .flatMap(this::attempt, settings.batchSize())
+                .flatMap(
+                        delivery -> attempt(delivery).onErrorResume(failure -> {
+                            // its lease brings the delivery back; the other deliveries of the round go on
+                            log.warn(
+                                    "webhook delivery {} not recorded; retried once its lease runs out",
+                                    delivery.id(),
+                                    failure);
+                            return Mono.empty();
+                        }),
+                        settings.batchSize())
                 .count()
                 .flatMap(handled -> deliveries
                         .backlog(clock.instant())

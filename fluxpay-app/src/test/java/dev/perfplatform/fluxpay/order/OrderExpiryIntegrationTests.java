@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Orders left unpaid past their time to live expire with their READY payments; paid and young ones do not. */
+/**
+ * Orders left unpaid past their time to live expire with their READY payments; paid and young ones do not, and one
+ * that cannot expire holds up no other.
+ */
 @TestPropertySource(properties = {"fluxpay.orders.ttl=1h", "fluxpay.orders.expiry-interval=200ms"})
 class OrderExpiryIntegrationTests extends FluxPayApplicationTest {
 
@@ -43,5 +46,52 @@ class OrderExpiryIntegrationTests extends FluxPayApplicationTest {
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(count("SELECT confirm_count FROM sim_payments WHERE payment_key = '" + paymentKey + "'"))
                 .isZero();
+    }
+
+    @Test
+    void anOrderThatFailsToExpireHoldsUpNoOtherOrderOfItsBatch() throws Exception {
+        JsonNode refused = createPayment(3600);
+        JsonNode first = createPayment(3700);
+        JsonNode second = createPayment(3800);
+        // the database refuses to expire one payment, as it would refuse a row some bug left inconsistent
+        update("""
+                CREATE FUNCTION refuse_one_expiry() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.id = '%s' AND NEW.status = 'EXPIRED' THEN
+                        RAISE EXCEPTION 'refused for the test';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(paymentId(refused)));
+        update("CREATE TRIGGER refuse_one_expiry BEFORE UPDATE ON payments FOR EACH ROW"
+                + " EXECUTE FUNCTION refuse_one_expiry()");
+        try {
+            // the refused order is the oldest, so it comes first in every batch
+            age(refused, "3 hours");
+            age(first, "2 hours");
+            age(second, "2 hours");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(orderStatus(first)).isEqualTo("EXPIRED");
+                assertThat(orderStatus(second)).isEqualTo("EXPIRED");
+            });
+            assertThat(text("SELECT status FROM payments WHERE id = '" + paymentId(second) + "'"))
+                    .isEqualTo("EXPIRED");
+            assertThat(orderStatus(refused)).isEqualTo("PENDING");
+            assertThat(text("SELECT status FROM payments WHERE id = '" + paymentId(refused) + "'"))
+                    .isEqualTo("READY");
+        } finally {
+            update("DROP TRIGGER refuse_one_expiry ON payments");
+            update("DROP FUNCTION refuse_one_expiry()");
+        }
+    }
+
+    private static void age(JsonNode payment, String age) throws Exception {
+        update("UPDATE orders SET created_at = now() - interval '" + age + "' WHERE id = '"
+                + payment.get("orderId").asString() + "'");
+    }
+
+    private static String orderStatus(JsonNode payment) throws Exception {
+        return text("SELECT status FROM orders WHERE id = '"
+                + payment.get("orderId").asString() + "'");
     }
 }

@@ -255,6 +255,41 @@ class WebhookDeliveryIntegrationTests extends WebhookIntegrationTest {
         assertThat(outcome("refused")).isEqualTo(refusedBefore + 1);
     }
 
+    @Test
+    void aDeliveryWhoseAttemptCannotBeRecordedHoldsUpNoOtherOfItsRound() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            merchant.enqueue(new MockResponse.Builder().code(204).build());
+        }
+        JsonNode refused = paidPayment(1100);
+        JsonNode first = paidPayment(1200);
+        JsonNode second = paidPayment(1300);
+        // the database refuses to record one delivery's attempt, as it would refuse a row some bug left inconsistent
+        update("""
+                CREATE FUNCTION refuse_one_attempt() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.event_id = (SELECT id FROM webhook_events WHERE payment_id = '%s')
+                            AND NEW.status = 'SUCCEEDED' THEN
+                        RAISE EXCEPTION 'refused for the test';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(paymentId(refused)));
+        update("CREATE TRIGGER refuse_one_attempt BEFORE UPDATE ON webhook_deliveries FOR EACH ROW"
+                + " EXECUTE FUNCTION refuse_one_attempt()");
+        try {
+            round();
+        } finally {
+            update("DROP TRIGGER refuse_one_attempt ON webhook_deliveries");
+            update("DROP FUNCTION refuse_one_attempt()");
+        }
+
+        assertThat(merchant.getRequestCount()).isEqualTo(3);
+        assertThat(deliveryOf(first, "payment.confirmed")).isEqualTo("SUCCEEDED/1");
+        assertThat(deliveryOf(second, "payment.confirmed")).isEqualTo("SUCCEEDED/1");
+        assertThat(deliveryOf(refused, "payment.confirmed"))
+                .as("left to its lease, which brings it back")
+                .isEqualTo("DELIVERING/0");
+    }
+
     private void round() {
         worker.deliverDue().block(Duration.ofSeconds(30));
     }
