@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Component
 class OutsideCancellations {
 
-    static final String REFUND_REASON = "canceled at the PG outside fluxpay";
+    private static final String REFUND_REASON = "canceled at the PG outside fluxpay";
     private static final Logger log = LoggerFactory.getLogger(OutsideCancellations.class);
     private static final EnumSet<PaymentStatus> REFUNDABLE =
             EnumSet.of(PaymentStatus.DONE, PaymentStatus.PARTIAL_CANCELED);
