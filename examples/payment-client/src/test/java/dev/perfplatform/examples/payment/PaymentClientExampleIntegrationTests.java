@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PostgresTest
 class PaymentClientExampleIntegrationTests {
 
-    private static final String API_KEY = "sk_test_example_0123456789";
+    private static final String API_KEY = "sk_test_example_0123456789abcdef0123";
     private static final String WEBHOOK_SECRET = "whsec_"
             + Base64.getEncoder().encodeToString("example-merchant-webhook-key-32b".getBytes(StandardCharsets.UTF_8));
 
