@@ -56,8 +56,8 @@ public class RefundRepository implements OutsideRefunds {
         return db.sql("""
                         WITH paid AS (
                             UPDATE payments SET refunded_amount = refunded_amount + :amount, updated_at = now()
-                            WHERE id = :payment AND status IN ('DONE', 'PARTIAL_CANCELED') AND refunded_amount = :before
-                              AND refunded_amount + :amount <= amount
+                            WHERE id = :payment AND status IN ('DONE', 'PARTIAL_CANCELED') AND compensation IS NULL
+                              AND refunded_amount = :before AND refunded_amount + :amount <= amount
                             RETURNING id, merchant_id, currency)
                         INSERT INTO refunds (id, merchant_id, payment_id, status, amount, currency, reason, created_at,
                                              completed_at)
