@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Records what the PG said about a pending (IN_PROGRESS or UNKNOWN) payment: the one place a PG outcome becomes a
- * status, for the confirm call and for reconciliation alike. Call inside a transaction.
+ * status, for the confirm call, reconciliation and PG webhooks alike. A payment the PG approved and has since canceled
+ * in part or in full (while the engine did not know its outcome) becomes DONE, then PARTIAL_CANCELED or CANCELED with
+ * the canceled amount as a refund ({@link OutsideCancellations}). Call inside a transaction.
  */
 @Component
 class PaymentOutcomes {
@@ -24,11 +26,17 @@ class PaymentOutcomes {
     private final PaymentRepository payments;
     private final OrderRepository orders;
     private final Compensations compensations;
+    private final OutsideCancellations outsideCancellations;
 
-    PaymentOutcomes(PaymentRepository payments, OrderRepository orders, Compensations compensations) {
+    PaymentOutcomes(
+            PaymentRepository payments,
+            OrderRepository orders,
+            Compensations compensations,
+            OutsideCancellations outsideCancellations) {
         this.payments = payments;
         this.orders = orders;
         this.compensations = compensations;
+        this.outsideCancellations = outsideCancellations;
     }
 
     /**
@@ -56,7 +64,9 @@ class PaymentOutcomes {
             return done(payment, approved, via)
                     .flatMap(done -> orders.markPaid(done.orderId())
                             .flatMap(paid -> paid
-                                    ? Mono.just(done)
+                                    ? outsideCancellations
+                                            .record(done, approved, via)
+                                            .defaultIfEmpty(done)
                                     : compensations.mark(
                                             done,
                                             Compensation.ORDER_NOT_PENDING,

@@ -1,11 +1,7 @@
 package dev.perfplatform.fluxpay.payment;
 
-import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
 import dev.perfplatform.fluxpay.pg.PgOutcome;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +17,8 @@ import reactor.core.publisher.Mono;
  *       exactly as a confirm or reconciliation would; a PG that has not settled it yet changes nothing;
  *   <li>a DONE or PARTIAL_CANCELED payment moves on to PARTIAL_CANCELED or CANCELED only when the PG has canceled
  *       more than the engine has refunded or reserved for refunds in flight: money went back outside the engine (the
- *       PG's console, a support call). That is recorded as an event, logged at error and counted by
- *       {@code fluxpay.payments.canceled.outside}, and nothing else: no refund is invented and
- *       {@code refunded_amount} stays what the engine did, so the PG's refundable-amount guard refuses further refunds
- *       until a human reconciles;
+ *       PG's console, a support call). {@link OutsideCancellations} records the difference as a refund, as the
+ *       merchant sees it at the PG;
  *   <li>anything else (a PG state behind the engine's, or contradicting it) changes nothing: a status never moves
  *       backwards. Contradictions are logged at error.
  * </ul>
@@ -40,14 +34,12 @@ public class PgStateSync {
 
     private final PaymentRepository payments;
     private final PaymentOutcomes outcomes;
-    private final Counter canceledOutside;
+    private final OutsideCancellations outsideCancellations;
 
-    PgStateSync(PaymentRepository payments, PaymentOutcomes outcomes, MeterRegistry meters) {
+    PgStateSync(PaymentRepository payments, PaymentOutcomes outcomes, OutsideCancellations outsideCancellations) {
         this.payments = payments;
         this.outcomes = outcomes;
-        this.canceledOutside = Counter.builder("fluxpay.payments.canceled.outside")
-                .description("Payments the PG shows canceled beyond what the engine refunded (recorded, not refunded)")
-                .register(meters);
+        this.outsideCancellations = outsideCancellations;
     }
 
     /** Applies the PG's state to the payment; {@code via} names the trigger in the event log. */
@@ -71,11 +63,7 @@ public class PgStateSync {
             return Mono.just(new Synced(false, "PG has not settled it: " + unknown.reason()));
         }
         return outcomes.record(payment, pgState, via)
-                .flatMap(recorded ->
-                        recorded.status() == PaymentStatus.DONE && pgState instanceof PgOutcome.Approved approved
-                                ? cancels(recorded, approved, via)
-                                        .map(after -> after.changed() ? after : new Synced(true, "now DONE"))
-                                : Mono.just(new Synced(true, "now " + recorded.status())))
+                .map(recorded -> new Synced(true, "now " + recorded.status()))
                 .defaultIfEmpty(new Synced(false, "already settled"));
     }
 
@@ -84,38 +72,13 @@ public class PgStateSync {
             log.error("payment {} is {} but the PG shows {}", payment.paymentId(), payment.status(), pgState);
             return Mono.just(new Synced(false, "PG contradicts " + payment.status()));
         }
-        long outside = approved.canceledAmount() - payment.refundedAmount();
-        if (outside <= 0) {
+        if (approved.canceledAmount() <= payment.refundedAmount()) {
             return Mono.just(new Synced(false, "PG agrees with " + payment.status()));
         }
-        PaymentStatus target = approved.balanceAmount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
-        EnumSet<PaymentStatus> from = target == PaymentStatus.CANCELED
-                ? EnumSet.of(PaymentStatus.DONE, PaymentStatus.PARTIAL_CANCELED)
-                : EnumSet.of(PaymentStatus.DONE);
-        Map<String, Object> data = Map.of(
-                "pgCanceledAmount", approved.canceledAmount(),
-                "pgBalanceAmount", approved.balanceAmount(),
-                "engineRefundedAmount", payment.refundedAmount());
-        return payments.transition(
-                        payment.paymentId(),
-                        from,
-                        target,
-                        "PG shows " + outside + " canceled outside the engine (" + via + ")",
-                        new Changes(null, null, null, null, data))
-                .map(moved -> {
-                    canceledOutside.increment();
-                    log.error(
-                            "payment {}: the PG canceled {} the engine did not refund; now {}, refunds left alone",
-                            payment.paymentId(),
-                            outside,
-                            target);
-                    return new Synced(true, "canceled outside the engine: " + outside);
-                })
-                .switchIfEmpty(Mono.fromSupplier(() -> {
-                    log.warn(
-                            "payment {}: still {} canceled at the PG beyond its refunds", payment.paymentId(), outside);
-                    return new Synced(false, "canceled outside the engine, already recorded");
-                }));
+        return outsideCancellations
+                .record(payment, approved, via)
+                .map(moved -> new Synced(true, "canceled outside the engine, now " + moved.status()))
+                .defaultIfEmpty(new Synced(false, "canceled outside the engine, already recorded"));
     }
 
     /** A payment the PG can no longer move (READY, terminal, or left for a human): only contradictions are worth a log. */

@@ -7,6 +7,7 @@ import static dev.perfplatform.fluxpay.Rows.string;
 import static dev.perfplatform.fluxpay.Rows.uuid;
 
 import dev.perfplatform.fluxpay.order.Currency;
+import dev.perfplatform.fluxpay.payment.OutsideRefunds;
 import dev.perfplatform.fluxpay.webhook.WebhookOutbox;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
@@ -17,9 +18,12 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Refunds, and the reservations they hold on their payment's refundable amount. */
+/**
+ * Refunds, and the reservations they hold on their payment's refundable amount; also the refunds that stand for cancels
+ * the PG made outside the engine.
+ */
 @Repository
-public class RefundRepository {
+public class RefundRepository implements OutsideRefunds {
 
     private static final String COLUMNS =
             "id, payment_id, status, amount, currency, reason, failure_message, created_at, completed_at";
@@ -45,6 +49,28 @@ public class RefundRepository {
                 .bind("amount", amount)
                 .map(row -> number(row, "refundable_before"))
                 .one();
+    }
+
+    @Override
+    public Mono<UUID> recordCanceledOutside(UUID paymentId, long refundedBefore, long amount, String reason) {
+        return db.sql("""
+                        WITH paid AS (
+                            UPDATE payments SET refunded_amount = refunded_amount + :amount, updated_at = now()
+                            WHERE id = :payment AND status IN ('DONE', 'PARTIAL_CANCELED') AND compensation IS NULL
+                              AND refunded_amount = :before AND refunded_amount + :amount <= amount
+                            RETURNING id, merchant_id, currency)
+                        INSERT INTO refunds (id, merchant_id, payment_id, status, amount, currency, reason, created_at,
+                                             completed_at)
+                        SELECT :id, merchant_id, id, 'SUCCEEDED', :amount, currency, :reason, now(), now() FROM paid
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", UUID.randomUUID())
+                .bind("payment", paymentId)
+                .bind("before", refundedBefore)
+                .bind("amount", amount)
+                .bind("reason", reason)
+                .map(RefundRepository::refund)
+                .one()
+                .flatMap(refund -> webhooks.refundSettled(refund).thenReturn(refund.refundId()));
     }
 
     /** Gives a refused refund's reservation back. */

@@ -74,8 +74,8 @@ class CrashRecoveryIntegrationTests {
         String paymentKey = text("SELECT payment_key FROM sim_payments WHERE order_id = '" + paymentId + "'");
 
         try (ConfigurableApplicationContext second = start(null)) {
-            // the crashed attempt's lease (1 s) runs out, by the database's clock
-            await().atMost(Duration.ofSeconds(10))
+            // the crashed attempt's lease (5 s) runs out, by the database's clock
+            await().atMost(Duration.ofSeconds(15))
                     .until(() -> text("SELECT bool_and(locked_until <= now()) FROM idempotency_keys"
                                     + " WHERE idempotency_key = '" + key + "'")
                             .equals("t"));
@@ -112,7 +112,10 @@ class CrashRecoveryIntegrationTests {
                 "--spring.r2dbc.username=" + database.username(),
                 "--spring.r2dbc.password=" + database.password(),
                 "--fluxpay.bootstrap-merchant.api-key=" + API_KEY,
-                "--fluxpay.idempotency.lease=1s",
+                // a short lease, so the retry need not wait long, still longer than a PG call (start-up checks)
+                "--fluxpay.idempotency.lease=5s",
+                "--fluxpay.pg.toss.connect-timeout=1s",
+                "--fluxpay.pg.toss.read-timeout=3s",
                 "--fluxpay.reconciler.enabled=false");
     }
 

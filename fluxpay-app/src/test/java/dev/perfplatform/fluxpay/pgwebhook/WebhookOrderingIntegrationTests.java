@@ -76,7 +76,7 @@ class WebhookOrderingIntegrationTests extends PgWebhookTest {
     }
 
     @Test
-    void cancelsMadeOutsideTheEngineAreRecordedNeverRefunded() throws Exception {
+    void cancelsMadeOutsideTheEngineAreRecordedAsRefunds() throws Exception {
         Unresolved unresolved = unknownPayment(6000);
         JsonNode payment = unresolved.payment();
         String paymentKey = unresolved.paymentKey();
@@ -109,9 +109,10 @@ class WebhookOrderingIntegrationTests extends PgWebhookTest {
                         + " AND payment_id = '" + paymentId(payment) + "'"))
                 .isEqualTo("2000");
         assertThat(count("SELECT refunded_amount FROM payments WHERE id = '" + paymentId(payment) + "'"))
-                .isZero();
-        assertThat(count("SELECT count(*) FROM refunds WHERE payment_id = '" + paymentId(payment) + "'"))
-                .isZero();
+                .isEqualTo(6000);
+        assertThat(text("SELECT string_agg(status || ' ' || amount, ',' ORDER BY amount) FROM refunds"
+                        + " WHERE payment_id = '" + paymentId(payment) + "'"))
+                .isEqualTo("SUCCEEDED 2000,SUCCEEDED 4000");
         assertThat(management("/actuator/prometheus").body()).contains("fluxpay_payments_canceled_outside_total 2.0");
     }
 

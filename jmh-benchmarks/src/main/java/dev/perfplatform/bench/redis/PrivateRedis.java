@@ -65,7 +65,10 @@ public final class PrivateRedis implements AutoCloseable {
             redis.awaitPong();
             return redis;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start redis-server (set REDIS_SERVER or put it on the PATH)", e);
+            throw new UncheckedIOException(
+                    "cannot start redis-server: set REDIS_SERVER, or put it on the PATH (apt-get install redis-server"
+                            + " (Debian) or see README Requirements)",
+                    e);
         }
     }
 

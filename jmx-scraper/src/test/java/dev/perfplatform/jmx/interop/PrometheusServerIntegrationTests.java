@@ -3,6 +3,7 @@ package dev.perfplatform.jmx.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.perfplatform.testing.ExternalPrograms;
 import dev.perfplatform.testing.internal.FreePorts;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * A real Prometheus server scrapes the standalone server. Prometheus 2.x asks for OpenMetrics first and fails a
  * scrape whose page it cannot parse, so {@code up == 1} proves the OpenMetrics page parses, and
  * {@code scrape_samples_scraped} equal to the page's sample count proves nothing was lost or added. Needs Debian's
- * {@code prometheus} on the PATH ({@code .ci/run} installs it).
+ * {@code prometheus} on the PATH (README's Requirements).
  */
 class PrometheusServerIntegrationTests {
 
@@ -74,19 +75,14 @@ class PrometheusServerIntegrationTests {
     }
 
     private static Process startPrometheus(Path dir, int port) throws IOException {
-        try {
-            return new ProcessBuilder(
-                            "prometheus",
-                            "--config.file=" + dir.resolve("prometheus.yml"),
-                            "--storage.tsdb.path=" + dir.resolve("data"),
-                            "--web.listen-address=127.0.0.1:" + port)
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("prometheus.log").toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new IOException(
-                    "prometheus is not on the PATH; install Debian's prometheus package (.ci/run does)", e);
-        }
+        return new ProcessBuilder(
+                        ExternalPrograms.require("prometheus", "prometheus").toString(),
+                        "--config.file=" + dir.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("prometheus.log").toFile())
+                .start();
     }
 
     /** The query's first value once Prometheus has one (it needs a scrape or two), within 60 s. */

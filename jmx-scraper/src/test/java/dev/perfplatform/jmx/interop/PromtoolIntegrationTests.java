@@ -2,6 +2,7 @@ package dev.perfplatform.jmx.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfplatform.testing.ExternalPrograms;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code promtool check metrics} on our text pages: it never reports a parse error (exit 1), and its lint findings
  * (exit 3) are only those a user's rules produce, each listed in {@code promtool-allowlist.txt}; our self-metrics
- * raise none. Needs {@code promtool} on the PATH (Debian's {@code prometheus} package; {@code .ci/run} installs it).
+ * raise none. Needs {@code promtool} on the PATH (Debian's {@code prometheus} package; README's Requirements).
  */
 class PromtoolIntegrationTests {
 
@@ -82,15 +83,10 @@ class PromtoolIntegrationTests {
         }
 
         static Result checkMetrics(String page) throws IOException, InterruptedException {
-            Process process;
-            try {
-                process = new ProcessBuilder("promtool", "check", "metrics")
-                        .redirectErrorStream(true)
-                        .start();
-            } catch (IOException e) {
-                throw new IOException(
-                        "promtool is not on the PATH; install Debian's prometheus package (.ci/run does)", e);
-            }
+            Process process = new ProcessBuilder(
+                            ExternalPrograms.require("promtool", "prometheus").toString(), "check", "metrics")
+                    .redirectErrorStream(true)
+                    .start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(page.getBytes(StandardCharsets.UTF_8));
             }

@@ -1,7 +1,6 @@
 package dev.perfplatform.testing.internal;
 
-import java.io.File;
-import java.nio.file.Files;
+import dev.perfplatform.testing.ExternalPrograms;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,23 +11,17 @@ public final class LocalNodeLauncher implements NodeLauncher {
 
     private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The Debian packages that bring {@code redis-server} and {@code redis-cli}. */
+    static final String REDIS_PACKAGES = "redis-server redis-tools";
+
     static boolean isAvailable() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String entry : path.split(File.pathSeparator, -1)) {
-            if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "redis-server"))) {
-                return true;
-            }
-        }
-        return false;
+        return ExternalPrograms.find("redis-server").isPresent();
     }
 
     @Override
     public NodeProcess start(Path dir, List<String> serverArgs) {
         List<String> command = new ArrayList<>();
-        command.add("redis-server");
+        command.add(ExternalPrograms.require("redis-server", REDIS_PACKAGES).toString());
         command.addAll(serverArgs);
         return NodeProcess.spawn(command, dir, "kill -9 \"$pid\" 2>/dev/null", null);
     }
@@ -56,7 +49,7 @@ public final class LocalNodeLauncher implements NodeLauncher {
     @Override
     public String cli(List<String> args, Duration timeout) {
         List<String> command = new ArrayList<>();
-        command.add("redis-cli");
+        command.add(ExternalPrograms.require("redis-cli", "redis-tools").toString());
         command.addAll(args);
         return Commands.run(command, timeout);
     }

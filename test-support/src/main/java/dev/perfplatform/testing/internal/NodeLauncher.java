@@ -1,5 +1,6 @@
 package dev.perfplatform.testing.internal;
 
+import dev.perfplatform.testing.ExternalPrograms;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +37,8 @@ public interface NodeLauncher {
         if (DockerNodeLauncher.isAvailable()) {
             return new DockerNodeLauncher();
         }
-        throw new IllegalStateException("cannot start Redis nodes: redis-server is not on the PATH and `docker info`"
-                + " fails. Install redis-server and redis-cli (e.g. `apt-get install redis-server redis-tools` or"
-                + " `brew install redis`) or start a Docker engine.");
+        throw new IllegalStateException("cannot start Redis nodes: "
+                + ExternalPrograms.missing("redis-server", LocalNodeLauncher.REDIS_PACKAGES)
+                + " (macOS: brew install redis), or start a Docker engine (`docker info` fails)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfplatform.testing.redis;
 
+import dev.perfplatform.testing.ExternalPrograms;
 import dev.perfplatform.testing.internal.FreePorts;
 import dev.perfplatform.testing.internal.LocalNodeLauncher;
 import dev.perfplatform.testing.internal.NodeLauncher;
@@ -62,7 +63,8 @@ public final class RedisServerProcess implements AutoCloseable {
     public static RedisServerProcess standaloneWithTls() {
         return create(Topology.STANDALONE, group -> {
             if (!(group.launcher instanceof LocalNodeLauncher)) {
-                throw new IllegalStateException("a TLS node needs a local redis-server; this machine runs containers");
+                throw new IllegalStateException("a TLS node needs a local redis-server, and this machine runs Redis in"
+                        + " containers: " + ExternalPrograms.missing("redis-server", "redis-server redis-tools"));
             }
             int port = FreePorts.next();
             TlsListener listener = TlsListener.create(group.nodeDir(port), FreePorts.next());

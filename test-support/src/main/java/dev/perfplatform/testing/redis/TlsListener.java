@@ -1,5 +1,6 @@
 package dev.perfplatform.testing.redis;
 
+import dev.perfplatform.testing.ExternalPrograms;
 import dev.perfplatform.testing.internal.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,7 @@ record TlsListener(int port, Path certificate, Path privateKey) {
         Path key = dir.resolve("tls-key.pem");
         Commands.run(
                 List.of(
-                        "openssl",
+                        ExternalPrograms.require("openssl", "openssl").toString(),
                         "req",
                         "-x509",
                         "-newkey",
