@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "fluxpay.pg.mode=toss",
             "fluxpay.pg.toss.read-timeout=30s",
+            "fluxpay.idempotency.lease=60s", // must outlast a PG call (connect + read timeout): SettingsAgreement
             "fluxpay.reconciler.interval=200ms",
             "fluxpay.orders.ttl=1h",
             "fluxpay.orders.expiry-interval=200ms",
