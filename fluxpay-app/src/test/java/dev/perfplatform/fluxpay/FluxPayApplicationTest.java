@@ -206,6 +206,29 @@ public abstract class FluxPayApplicationTest {
         return json.readTree(response.body());
     }
 
+    /**
+     * Makes the database refuse every update of {@code table} whose row matches {@code condition} (SQL over
+     * {@code NEW} and {@code OLD}), as it would refuse a row some bug left inconsistent; {@link #allowUpdates} undoes it.
+     */
+    protected static void refuseUpdates(String table, String condition) throws SQLException {
+        update("""
+                CREATE FUNCTION refuse_%1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF %2$s THEN
+                        RAISE EXCEPTION 'refused for the test';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(table, condition));
+        update("CREATE TRIGGER refuse_" + table + " BEFORE UPDATE ON " + table
+                + " FOR EACH ROW EXECUTE FUNCTION refuse_" + table + "()");
+    }
+
+    /** Undoes {@link #refuseUpdates} on {@code table}. */
+    protected static void allowUpdates(String table) throws SQLException {
+        update("DROP TRIGGER refuse_" + table + " ON " + table);
+        update("DROP FUNCTION refuse_" + table + "()");
+    }
+
     /** A JDBC connection to this class's database. */
     protected static Connection connect() throws SQLException {
         return database.connect();

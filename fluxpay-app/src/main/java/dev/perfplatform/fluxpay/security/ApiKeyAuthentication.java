@@ -60,14 +60,4 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     public String toString() {
         return "ApiKeyAuthentication[principal=" + principal + ", authorities=" + getAuthorities() + "]";
     }
-
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }

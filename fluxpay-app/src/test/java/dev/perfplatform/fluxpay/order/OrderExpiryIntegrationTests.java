@@ -54,16 +54,7 @@ class OrderExpiryIntegrationTests extends FluxPayApplicationTest {
         JsonNode first = createPayment(3700);
         JsonNode second = createPayment(3800);
         // the database refuses to expire one payment, as it would refuse a row some bug left inconsistent
-        update("""
-                CREATE FUNCTION refuse_one_expiry() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.id = '%s' AND NEW.status = 'EXPIRED' THEN
-                        RAISE EXCEPTION 'refused for the test';
-                    END IF;
-                    RETURN NEW;
-                END $$""".formatted(paymentId(refused)));
-        update("CREATE TRIGGER refuse_one_expiry BEFORE UPDATE ON payments FOR EACH ROW"
-                + " EXECUTE FUNCTION refuse_one_expiry()");
+        refuseUpdates("payments", "NEW.id = '" + paymentId(refused) + "' AND NEW.status = 'EXPIRED'");
         try {
             // the refused order is the oldest, so it comes first in every batch
             age(refused, "3 hours");
@@ -80,8 +71,7 @@ class OrderExpiryIntegrationTests extends FluxPayApplicationTest {
             assertThat(text("SELECT status FROM payments WHERE id = '" + paymentId(refused) + "'"))
                     .isEqualTo("READY");
         } finally {
-            update("DROP TRIGGER refuse_one_expiry ON payments");
-            update("DROP FUNCTION refuse_one_expiry()");
+            allowUpdates("payments");
         }
     }
 

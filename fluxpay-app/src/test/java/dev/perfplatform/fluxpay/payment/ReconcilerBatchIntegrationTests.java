@@ -34,16 +34,7 @@ class ReconcilerBatchIntegrationTests extends FluxPayApplicationTest {
         String first = lostAnswer(1200);
         String second = lostAnswer(1300);
         // the database refuses to settle one payment, as it would refuse a row some bug left inconsistent
-        update("""
-                CREATE FUNCTION refuse_one_settlement() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.id = '%s' AND NEW.status <> OLD.status THEN
-                        RAISE EXCEPTION 'refused for the test';
-                    END IF;
-                    RETURN NEW;
-                END $$""".formatted(refused));
-        update("CREATE TRIGGER refuse_one_settlement BEFORE UPDATE ON payments FOR EACH ROW"
-                + " EXECUTE FUNCTION refuse_one_settlement()");
+        refuseUpdates("payments", "NEW.id = '" + refused + "' AND NEW.status <> OLD.status");
         // all three due, the refused one first in the batch
         update("UPDATE payments SET next_check_at = now() - interval '1 minute' WHERE id = '" + refused + "'");
         update("UPDATE payments SET next_check_at = now() - interval '1 second' WHERE id IN ('" + first + "', '"

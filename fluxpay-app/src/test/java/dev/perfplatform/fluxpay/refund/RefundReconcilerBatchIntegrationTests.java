@@ -30,16 +30,7 @@ class RefundReconcilerBatchIntegrationTests extends FluxPayApplicationTest {
         String first = lostRefund("1 second");
         String second = lostRefund("1 second");
         // the database refuses to settle one refund, as it would refuse a row some bug left inconsistent
-        update("""
-                CREATE FUNCTION refuse_one_refund() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.id = '%s' AND NEW.status <> OLD.status THEN
-                        RAISE EXCEPTION 'refused for the test';
-                    END IF;
-                    RETURN NEW;
-                END $$""".formatted(refused));
-        update("CREATE TRIGGER refuse_one_refund BEFORE UPDATE ON refunds FOR EACH ROW"
-                + " EXECUTE FUNCTION refuse_one_refund()");
+        refuseUpdates("refunds", "NEW.id = '" + refused + "' AND NEW.status <> OLD.status");
 
         List<Refund> handled = reconciler.reconcile().collectList().block(Duration.ofSeconds(30));
 

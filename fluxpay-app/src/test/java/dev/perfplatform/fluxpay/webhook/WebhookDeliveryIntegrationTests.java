@@ -264,22 +264,14 @@ class WebhookDeliveryIntegrationTests extends WebhookIntegrationTest {
         JsonNode first = paidPayment(1200);
         JsonNode second = paidPayment(1300);
         // the database refuses to record one delivery's attempt, as it would refuse a row some bug left inconsistent
-        update("""
-                CREATE FUNCTION refuse_one_attempt() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.event_id = (SELECT id FROM webhook_events WHERE payment_id = '%s')
-                            AND NEW.status = 'SUCCEEDED' THEN
-                        RAISE EXCEPTION 'refused for the test';
-                    END IF;
-                    RETURN NEW;
-                END $$""".formatted(paymentId(refused)));
-        update("CREATE TRIGGER refuse_one_attempt BEFORE UPDATE ON webhook_deliveries FOR EACH ROW"
-                + " EXECUTE FUNCTION refuse_one_attempt()");
+        refuseUpdates(
+                "webhook_deliveries",
+                "NEW.event_id = (SELECT id FROM webhook_events WHERE payment_id = '" + paymentId(refused)
+                        + "') AND NEW.status = 'SUCCEEDED'");
         try {
             round();
         } finally {
-            update("DROP TRIGGER refuse_one_attempt ON webhook_deliveries");
-            update("DROP FUNCTION refuse_one_attempt()");
+            allowUpdates("webhook_deliveries");
         }
 
         assertThat(merchant.getRequestCount()).isEqualTo(3);
