@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.webhooks.allowed-hosts=127.0.0.1",
             "fluxpay.admin.key=" + ApiSurfaceIntegrationTests.ADMIN_KEY
         })
-class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
+class ApiSurfaceIntegrationTests extends FluxPayApplicationTestBase {
 
     static final String ADMIN_KEY = "adm_surface_0123456789abcdef0123456789";
 
@@ -88,7 +88,7 @@ class ApiSurfaceIntegrationTests extends FluxPayApplicationTest {
     @BeforeEach
     void surface() {
         raw = new RawHttpClient("http://127.0.0.1:" + port);
-        rowCounts = new RowCounts(FluxPayApplicationTest::connect, TABLES);
+        rowCounts = new RowCounts(FluxPayApplicationTestBase::connect, TABLES);
     }
 
     @Test

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.simulator.timeout-delay=2s",
             "logging.level.dev.perfplatform=DEBUG"
         })
-class LogHygieneIntegrationTests extends FluxPayApplicationTest {
+class LogHygieneIntegrationTests extends FluxPayApplicationTestBase {
 
     /** 13-19 digits, maybe grouped by spaces or dashes, not inside a longer hex run such as a UUID. */
     private static final Pattern CARD_LIKE = Pattern.compile("(?<![\\dA-Fa-f-])(?:\\d[ -]?){13,19}(?![\\dA-Fa-f-])");

@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import dev.perfplatform.payment.client.webhook.WebhookVerifier;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.webhooks.allowed-hosts=127.0.0.1",
             "fluxpay.webhooks.poll-interval=100ms"
         })
-class AdminApiIntegrationTests extends FluxPayApplicationTest {
+class AdminApiIntegrationTests extends FluxPayApplicationTestBase {
 
     static final String ADMIN_KEY = "adm_test_0123456789abcdef0123456789";
     static final String FIRST_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "fluxpay.admin.key=" + ClientErrorsIntegrationTests.ADMIN_KEY)
-class ClientErrorsIntegrationTests extends FluxPayApplicationTest {
+class ClientErrorsIntegrationTests extends FluxPayApplicationTestBase {
 
     static final String ADMIN_KEY = "adm_test_client_errors_0123456789abcdef";
 

@@ -3,7 +3,7 @@ package dev.perfplatform.fluxpay.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import dev.perfplatform.payment.client.AuthenticationException;
 import dev.perfplatform.payment.client.FluxPayApiException;
 import dev.perfplatform.payment.client.FluxPayClient;
@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
  * answers the way the client expects, so drift between the two fails the build.
  */
 @TestPropertySource(properties = {"fluxpay.pg.toss.read-timeout=1s", "fluxpay.simulator.timeout-delay=3s"})
-class PaymentClientContractIntegrationTests extends FluxPayApplicationTest {
+class PaymentClientContractIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final Currency KRW = Currency.getInstance("KRW");
 

@@ -3,7 +3,7 @@ package dev.perfplatform.fluxpay.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
  * connection inside a transaction: the work of a request that started runs to its end, and the next requests are
  * answered normally.
  */
-class CancelledRequestsIntegrationTests extends FluxPayApplicationTest {
+class CancelledRequestsIntegrationTests extends FluxPayApplicationTestBase {
 
     @Value("${local.server.port}")
     private int port;

@@ -2,12 +2,12 @@ package dev.perfplatform.fluxpay.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class IdempotencyRetentionIntegrationTests extends FluxPayApplicationTest {
+class IdempotencyRetentionIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final String ORDER = """
             {"userId":"%s","currency":"USD",

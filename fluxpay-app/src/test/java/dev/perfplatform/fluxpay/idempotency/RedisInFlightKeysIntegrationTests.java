@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import dev.perfplatform.testing.redis.RedisServerProcess;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = "fluxpay.simulator.slow-delay=2s")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RedisInFlightKeysIntegrationTests extends FluxPayApplicationTest {
+class RedisInFlightKeysIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final RedisServerProcess redis = RedisServerProcess.standalone();
 

@@ -3,7 +3,7 @@ package dev.perfplatform.fluxpay.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import dev.perfplatform.fluxpay.pg.PgMode;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.webhooks.poll-interval=200ms",
             "fluxpay.webhooks.allowed-hosts=127.0.0.1"
         })
-class HangingPgIntegrationTests extends FluxPayApplicationTest {
+class HangingPgIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final Logger log = LoggerFactory.getLogger(HangingPgIntegrationTests.class);
     private static final Duration BOUND = Duration.ofSeconds(10);

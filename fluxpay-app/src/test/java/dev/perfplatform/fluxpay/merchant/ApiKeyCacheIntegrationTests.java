@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.merchant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import dev.perfplatform.fluxpay.MutableClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -29,7 +29,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * was found unknown works at once. Queries are counted where they are made, on the app's {@link DatabaseClient}.
  */
 @Import({MutableClock.Configuration.class, ApiKeyCacheIntegrationTests.CountQueries.class})
-class ApiKeyCacheIntegrationTests extends FluxPayApplicationTest {
+class ApiKeyCacheIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final int FLOOD = 20;
     private static final AtomicInteger KEY_QUERIES = new AtomicInteger();

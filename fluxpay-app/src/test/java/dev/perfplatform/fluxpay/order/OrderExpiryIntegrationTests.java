@@ -3,7 +3,7 @@ package dev.perfplatform.fluxpay.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * that cannot expire holds up no other.
  */
 @TestPropertySource(properties = {"fluxpay.orders.ttl=1h", "fluxpay.orders.expiry-interval=200ms"})
-class OrderExpiryIntegrationTests extends FluxPayApplicationTest {
+class OrderExpiryIntegrationTests extends FluxPayApplicationTestBase {
 
     @Test
     void anOverdueOrderExpiresWithItsReadyPaymentAndCanNoLongerBePaid() throws Exception {

@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import dev.perfplatform.fluxpay.merchant.MerchantRepository;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-class OrdersApiIntegrationTests extends FluxPayApplicationTest {
+class OrdersApiIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final String OTHER_MERCHANT_KEY = "sk_test_other_merchant_fedcba9876543210";
     private static final String ORDER = """

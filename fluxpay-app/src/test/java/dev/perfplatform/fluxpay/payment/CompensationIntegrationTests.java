@@ -3,7 +3,7 @@ package dev.perfplatform.fluxpay.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.reconciler.in-progress-grace=5s"
         })
 @Import(CompensationIntegrationTests.Hooks.class)
-class CompensationIntegrationTests extends FluxPayApplicationTest {
+class CompensationIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     /** The order to cancel when a confirm reaches the PG call, if any. */

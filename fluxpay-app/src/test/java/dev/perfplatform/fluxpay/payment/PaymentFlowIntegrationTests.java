@@ -3,7 +3,7 @@ package dev.perfplatform.fluxpay.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.simulator.slow-delay=200ms",
             "fluxpay.simulator.timeout-delay=7s"
         })
-class PaymentFlowIntegrationTests extends FluxPayApplicationTest {
+class PaymentFlowIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final long TOTAL = 9900;
 

@@ -3,7 +3,7 @@ package dev.perfplatform.fluxpay.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.reconciler.in-progress-grace=5s",
             "fluxpay.webhooks.worker-enabled=false"
         })
-class PgCancellationReconciliationIntegrationTests extends FluxPayApplicationTest {
+class PgCancellationReconciliationIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String SIMULATOR_AUTH =

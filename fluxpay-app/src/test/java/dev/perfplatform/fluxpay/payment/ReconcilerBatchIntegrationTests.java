@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.reconciler.interval=1h",
             "fluxpay.reconciler.backoff=300ms,2s"
         })
-class ReconcilerBatchIntegrationTests extends FluxPayApplicationTest {
+class ReconcilerBatchIntegrationTests extends FluxPayApplicationTestBase {
 
     @Autowired
     Reconciler reconciler;

@@ -3,7 +3,7 @@ package dev.perfplatform.fluxpay.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.reconciler.backoff=300ms,600ms",
             "fluxpay.reconciler.in-progress-grace=5s"
         })
-class ReconciliationIntegrationTests extends FluxPayApplicationTest {
+class ReconciliationIntegrationTests extends FluxPayApplicationTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 

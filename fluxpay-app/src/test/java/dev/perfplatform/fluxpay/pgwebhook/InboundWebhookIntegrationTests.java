@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.pg.webhooks.retry-backoff=300ms,1s,1s",
             "fluxpay.pg.webhooks.lookup-window=200ms"
         })
-class InboundWebhookIntegrationTests extends PgWebhookTest {
+class InboundWebhookIntegrationTests extends PgWebhookTestBase {
 
     @Test
     void aTransmissionDeliveredThreeTimesIsProcessedOnce() throws Exception {

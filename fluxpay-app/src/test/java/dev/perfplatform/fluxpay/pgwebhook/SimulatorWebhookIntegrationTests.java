@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.pg.toss.read-timeout=1s",
             "fluxpay.simulator.timeout-delay=2s"
         })
-class SimulatorWebhookIntegrationTests extends PgWebhookTest {
+class SimulatorWebhookIntegrationTests extends PgWebhookTestBase {
 
     @Test
     void aLostConfirmAnswerIsResolvedByThePgsWebhookWithoutTheReconciler() throws Exception {

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Import(SimulatorLookupCounter.Configuration.class)
 @TestPropertySource(properties = {"fluxpay.simulator.webhook-url=", "fluxpay.reconciler.enabled=false"})
-class WebhookFloodIntegrationTests extends PgWebhookTest {
+class WebhookFloodIntegrationTests extends PgWebhookTestBase {
 
     private static final int FLOOD = 30;
     private static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);

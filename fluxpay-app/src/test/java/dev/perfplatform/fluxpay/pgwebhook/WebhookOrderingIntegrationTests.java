@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
             // answer of one that started before the change it announces
             "fluxpay.pg.webhooks.lookup-window=2s"
         })
-class WebhookOrderingIntegrationTests extends PgWebhookTest {
+class WebhookOrderingIntegrationTests extends PgWebhookTestBase {
 
     @Autowired
     ConfirmGate gate;

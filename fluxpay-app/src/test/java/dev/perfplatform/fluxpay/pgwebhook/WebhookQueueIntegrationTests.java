@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.reconciler.enabled=false",
             "fluxpay.pg.webhooks.queue-capacity=4"
         })
-class WebhookQueueIntegrationTests extends PgWebhookTest {
+class WebhookQueueIntegrationTests extends PgWebhookTestBase {
 
     private static final int FLOOD = 10;
     private static final int CAPACITY = 4;

@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
             "fluxpay.reconciler.enabled=false",
             "fluxpay.simulator.webhook-url="
         })
-class RefundIntegrationTests extends FluxPayApplicationTest {
+class RefundIntegrationTests extends FluxPayApplicationTestBase {
 
     @Test
     void aRefundOfAPaymentWhoseOutcomeIsUnknownLooksItUpFirst() throws Exception {

@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
             "fluxpay.reconciler.interval=1h",
             "fluxpay.reconciler.backoff=2s"
         })
-class RefundReconcilerBatchIntegrationTests extends FluxPayApplicationTest {
+class RefundReconcilerBatchIntegrationTests extends FluxPayApplicationTestBase {
 
     @Autowired
     RefundReconciler reconciler;

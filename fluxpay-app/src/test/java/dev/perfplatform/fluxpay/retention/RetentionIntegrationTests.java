@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import dev.perfplatform.fluxpay.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
             "fluxpay.webhooks.worker-enabled=false",
             "fluxpay.simulator.webhook-url="
         })
-class RetentionIntegrationTests extends FluxPayApplicationTest {
+class RetentionIntegrationTests extends FluxPayApplicationTestBase {
 
     @Autowired
     RetentionJob retention;

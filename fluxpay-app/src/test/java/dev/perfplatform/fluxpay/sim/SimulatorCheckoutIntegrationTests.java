@@ -2,7 +2,7 @@ package dev.perfplatform.fluxpay.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * calls it {@code orderId}), for the payment's amount, once. Anything else is refused at once in Toss's error shape,
  * rather than ending in an ABORTED payment at confirm.
  */
-class SimulatorCheckoutIntegrationTests extends FluxPayApplicationTest {
+class SimulatorCheckoutIntegrationTests extends FluxPayApplicationTestBase {
 
     @Test
     void theOrdersIdIsRefusedSayingThatOrderIdIsThePaymentsId() throws Exception {

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * payment-client's view of the same calls.
  */
 @TestPropertySource(properties = "fluxpay.webhooks.poll-interval=1h")
-class WebhookDeliveriesApiIntegrationTests extends WebhookIntegrationTest {
+class WebhookDeliveriesApiIntegrationTests extends WebhookIntegrationTestBase {
 
     private static final String OTHER_MERCHANT_KEY = "sk_test_other_merchant_0123456789";
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * slow endpoints, dead workers' leases and the SSRF guard.
  */
 @TestPropertySource(properties = "fluxpay.webhooks.poll-interval=1h")
-class WebhookDeliveryIntegrationTests extends WebhookIntegrationTest {
+class WebhookDeliveryIntegrationTests extends WebhookIntegrationTestBase {
 
     @Autowired
     WebhookWorker worker;

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * transaction, and nothing else has one; the scheduled worker then delivers each event to the merchant exactly once.
  */
 @TestPropertySource(properties = "fluxpay.webhooks.poll-interval=100ms")
-class WebhookOutboxIntegrationTests extends WebhookIntegrationTest {
+class WebhookOutboxIntegrationTests extends WebhookIntegrationTestBase {
 
     private static final String EXPECTED_TYPE = """
             CASE pe.to_status WHEN 'DONE' THEN 'payment.confirmed' WHEN 'ABORTED' THEN 'payment.failed'

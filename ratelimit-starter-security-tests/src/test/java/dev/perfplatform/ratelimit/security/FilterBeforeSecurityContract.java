@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
             "ratelimit.policies.per-user.limits[0].limit=2",
             "ratelimit.policies.per-user.limits[0].window=1h"
         })
-public abstract class FilterBeforeSecurityContract extends SecuredApplicationTest {
+public abstract class FilterBeforeSecurityContract extends SecuredApplicationTestBase {
 
     @Test
     void unauthenticatedRequestsAreCountedByAddressBeforeSecurityRejectsThem() throws Exception {

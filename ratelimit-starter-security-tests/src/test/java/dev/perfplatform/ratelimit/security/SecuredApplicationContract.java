@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
             "ratelimit.policies.users-only.limits[0].limit=1",
             "ratelimit.policies.users-only.limits[0].window=1h"
         })
-public abstract class SecuredApplicationContract extends SecuredApplicationTest {
+public abstract class SecuredApplicationContract extends SecuredApplicationTestBase {
 
     @Test
     void theUserKeyGivesEachAuthenticatedUserTheirOwnBudget() throws Exception {

@@ -2,7 +2,7 @@ package dev.perfplatform.ratelimit.security.servlet;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
-import dev.perfplatform.ratelimit.security.SecuredApplicationTest;
+import dev.perfplatform.ratelimit.security.SecuredApplicationTestBase;
 import java.security.Principal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -35,13 +35,13 @@ class SecuredServletApplication {
     @Bean
     CorsConfigurationSource corsConfigurationSource() {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", SecuredApplicationTest.cors());
+        source.registerCorsConfiguration("/**", SecuredApplicationTestBase.cors());
         return source;
     }
 
     @Bean
     InMemoryUserDetailsManager users() {
-        return new InMemoryUserDetailsManager(SecuredApplicationTest.users());
+        return new InMemoryUserDetailsManager(SecuredApplicationTestBase.users());
     }
 
     @GetMapping({"/api/hello", "/public/ip/hello", "/public/users-only/hello"})

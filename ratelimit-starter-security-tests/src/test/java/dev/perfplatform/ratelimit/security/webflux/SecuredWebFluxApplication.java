@@ -2,7 +2,7 @@ package dev.perfplatform.ratelimit.security.webflux;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
-import dev.perfplatform.ratelimit.security.SecuredApplicationTest;
+import dev.perfplatform.ratelimit.security.SecuredApplicationTestBase;
 import java.security.Principal;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -42,13 +42,13 @@ class SecuredWebFluxApplication {
     @Bean
     CorsConfigurationSource corsConfigurationSource() {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", SecuredApplicationTest.cors());
+        source.registerCorsConfiguration("/**", SecuredApplicationTestBase.cors());
         return source;
     }
 
     @Bean
     MapReactiveUserDetailsService users() {
-        return new MapReactiveUserDetailsService(SecuredApplicationTest.users());
+        return new MapReactiveUserDetailsService(SecuredApplicationTestBase.users());
     }
 
     @GetMapping({"/api/hello", "/public/ip/hello", "/public/users-only/hello"})

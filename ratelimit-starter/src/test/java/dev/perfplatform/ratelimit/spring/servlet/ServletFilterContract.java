@@ -2,7 +2,7 @@ package dev.perfplatform.ratelimit.spring.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.ratelimit.spring.RedisBackedApplicationTest;
+import dev.perfplatform.ratelimit.spring.RedisBackedApplicationTestBase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
             "ratelimit.policies.annotated.limits[0].limit=1",
             "ratelimit.policies.annotated.limits[0].window=1h"
         })
-abstract class ServletFilterContract extends RedisBackedApplicationTest {
+abstract class ServletFilterContract extends RedisBackedApplicationTestBase {
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -2,7 +2,7 @@ package dev.perfplatform.ratelimit.spring.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.ratelimit.spring.RedisBackedApplicationTest;
+import dev.perfplatform.ratelimit.spring.RedisBackedApplicationTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
@@ -39,7 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "ratelimit.policies.annotated.limits[0].limit=1",
             "ratelimit.policies.annotated.limits[0].window=1h"
         })
-class RateLimitWebFilterIntegrationTests extends RedisBackedApplicationTest {
+class RateLimitWebFilterIntegrationTests extends RedisBackedApplicationTestBase {
 
     private WebTestClient client() {
         return TestClients.to(port);

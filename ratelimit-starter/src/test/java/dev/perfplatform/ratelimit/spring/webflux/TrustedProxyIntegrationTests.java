@@ -1,6 +1,6 @@
 package dev.perfplatform.ratelimit.spring.webflux;
 
-import dev.perfplatform.ratelimit.spring.RedisBackedApplicationTest;
+import dev.perfplatform.ratelimit.spring.RedisBackedApplicationTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
@@ -27,7 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "ratelimit.policies.annotated.limits[0].limit=1",
             "ratelimit.policies.annotated.limits[0].window=1h"
         })
-class TrustedProxyIntegrationTests extends RedisBackedApplicationTest {
+class TrustedProxyIntegrationTests extends RedisBackedApplicationTestBase {
 
     private WebTestClient.ResponseSpec get(String forwardedFor) {
         return TestClients.to(port)

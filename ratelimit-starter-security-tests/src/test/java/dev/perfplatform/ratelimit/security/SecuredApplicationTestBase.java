@@ -19,7 +19,7 @@ import org.springframework.web.cors.CorsConfiguration;
  * Base of the tests against a secured application on a random port: users alice, bob, carol and dave, password
  * "secret", over HTTP Basic.
  */
-public abstract class SecuredApplicationTest {
+public abstract class SecuredApplicationTestBase {
 
     /** The origin the applications' CORS configuration allows. */
     public static final String ORIGIN = "https://app.example";

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link RedisTest}, under this test class's own key prefix.
  */
 @RedisTest
-public abstract class RedisBackedApplicationTest {
+public abstract class RedisBackedApplicationTestBase {
 
     private static RedisEndpoint redis;
 

@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // a property, not a dynamic one, so a subclass can choose another mode with its own @TestPropertySource
 @TestPropertySource(properties = "fluxpay.pg.mode=simulator")
-public abstract class FluxPayApplicationTest {
+public abstract class FluxPayApplicationTestBase {
 
     protected static final String MERCHANT_KEY = "sk_test_bootstrap_0123456789abcdef";
 

@@ -1,6 +1,6 @@
 package dev.perfplatform.fluxpay.webhook;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import dev.perfplatform.fluxpay.MutableClock;
 import dev.perfplatform.payment.client.webhook.WebhookEvent;
 import dev.perfplatform.payment.client.webhook.WebhookVerifier;
@@ -26,10 +26,10 @@ import org.springframework.test.context.TestPropertySource;
             "fluxpay.webhooks.timeout=1s",
             "fluxpay.webhooks.connect-timeout=1s",
             "fluxpay.webhooks.lease=1m",
-            "fluxpay.bootstrap-merchant.webhook-secret=" + WebhookIntegrationTest.SECRET,
+            "fluxpay.bootstrap-merchant.webhook-secret=" + WebhookIntegrationTestBase.SECRET,
             "fluxpay.reconciler.enabled=false"
         })
-abstract class WebhookIntegrationTest extends FluxPayApplicationTest {
+abstract class WebhookIntegrationTestBase extends FluxPayApplicationTestBase {
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String BOOTSTRAP_MERCHANT = "api_key_hash = sha256(convert_to('" + MERCHANT_KEY + "', 'UTF8'))";

@@ -3,13 +3,13 @@ package dev.perfplatform.fluxpay.pgwebhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.perfplatform.fluxpay.FluxPayApplicationTest;
+import dev.perfplatform.fluxpay.FluxPayApplicationTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
 /** Steps shared by the inbound webhook tests: sending Toss-shaped webhooks and reading what they left behind. */
-abstract class PgWebhookTest extends FluxPayApplicationTest {
+abstract class PgWebhookTestBase extends FluxPayApplicationTestBase {
 
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
