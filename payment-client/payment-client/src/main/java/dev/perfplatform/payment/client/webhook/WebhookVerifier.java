@@ -122,28 +122,41 @@ public final class WebhookVerifier {
     }
 
     private Instant checkTimestamp(String timestamp) {
-        long seconds;
-        try {
-            if (!timestamp.chars().allMatch(Character::isDigit)) {
-                throw new NumberFormatException();
-            }
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            throw new WebhookVerificationException(
-                    Reason.INVALID_TIMESTAMP, "webhook-timestamp is not Unix seconds: " + abbreviate(timestamp));
+        long seconds = unixSeconds(timestamp);
+        if (seconds > Instant.MAX.getEpochSecond()) {
+            // Beyond any date Java can hold, so beyond now plus any tolerance worth configuring.
+            throw tooNew(abbreviate(timestamp));
         }
         Instant attemptedAt = Instant.ofEpochSecond(seconds);
-        Instant now = clock.instant();
-        if (attemptedAt.isBefore(now.minus(tolerance))) {
+        // Both ends are Instants, so their distance fits a Duration whatever the tolerance: no now ± tolerance.
+        Duration ahead = Duration.between(clock.instant(), attemptedAt);
+        if (ahead.compareTo(tolerance) > 0) {
+            throw tooNew(attemptedAt.toString());
+        }
+        if (ahead.negated().compareTo(tolerance) > 0) {
             throw new WebhookVerificationException(
                     Reason.TIMESTAMP_TOO_OLD, "webhook-timestamp " + attemptedAt + " is older than " + tolerance);
         }
-        if (attemptedAt.isAfter(now.plus(tolerance))) {
-            throw new WebhookVerificationException(
-                    Reason.TIMESTAMP_TOO_NEW,
-                    "webhook-timestamp " + attemptedAt + " is ahead of now by more than " + tolerance);
-        }
         return attemptedAt;
+    }
+
+    /** Unix seconds written as decimal digits only (no sign), at most {@link Long#MAX_VALUE}. */
+    private static long unixSeconds(String timestamp) {
+        if (!timestamp.isEmpty() && timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                return Long.parseLong(timestamp);
+            } catch (NumberFormatException e) {
+                // more than Long.MAX_VALUE: reported below like any other malformed value
+            }
+        }
+        throw new WebhookVerificationException(
+                Reason.INVALID_TIMESTAMP, "webhook-timestamp is not Unix seconds: " + abbreviate(timestamp));
+    }
+
+    private WebhookVerificationException tooNew(String attemptedAt) {
+        return new WebhookVerificationException(
+                Reason.TIMESTAMP_TOO_NEW,
+                "webhook-timestamp " + attemptedAt + " is ahead of now by more than " + tolerance);
     }
 
     private static List<byte[]> v1Signatures(String header) {

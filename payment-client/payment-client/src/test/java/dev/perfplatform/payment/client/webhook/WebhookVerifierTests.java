@@ -138,10 +138,53 @@ class WebhookVerifierTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"soon", "-1614265330", "1.5", "99999999999999999999"})
+    @ValueSource(
+            strings = {
+                "soon",
+                "",
+                "-1614265330",
+                "-1",
+                "+1772366400",
+                "1.5",
+                "1e9",
+                " 1772366400",
+                "١٧٧٢٣٦٦٤٠٠", // Arabic-Indic digits: Character.isDigit, but not what Standard Webhooks sends
+                "9223372036854775808", // Long.MAX_VALUE + 1
+                "99999999999999999999",
+                "999999999999999999999999999999"
+            })
     void rejectsATimestampThatIsNotUnixSeconds(String timestamp) {
         assertThat(reason(new WebhookHeaders("msg_1", timestamp, "v1,AAAA"), EVENT))
                 .isEqualTo(Reason.INVALID_TIMESTAMP);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "99999999999999999", // past Instant.MAX: Instant.ofEpochSecond threw DateTimeException
+                "31556889864403200", // Instant.MAX + 1 s
+                "31556889864403199", // Instant.MAX itself
+                "9223372036854775807" // Long.MAX_VALUE
+            })
+    void rejectsATimestampBeyondAnyRepresentableDateAsTooNew(String timestamp) {
+        assertThat(reason(new WebhookHeaders("msg_1", timestamp, "v1,AAAA"), EVENT))
+                .isEqualTo(Reason.TIMESTAMP_TOO_NEW);
+    }
+
+    @Test
+    void comparesWithAToleranceOfAnySizeWithoutOverflow() {
+        WebhookVerifier lenient = WebhookVerifier.builder()
+                .secret(CURRENT)
+                .tolerance(Duration.ofSeconds(Long.MAX_VALUE))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
+        WebhookSigner signer = WebhookSigner.of(List.of(CURRENT));
+
+        assertThat(lenient.verify(signer.sign("msg_1", Instant.EPOCH, EVENT), EVENT)
+                        .attemptedAt())
+                .isEqualTo(Instant.EPOCH);
+        WebhookHeaders farFuture = signer.sign("msg_2", Instant.MAX, EVENT);
+        assertThat(lenient.verify(farFuture, EVENT).webhookId()).isEqualTo("msg_2");
     }
 
     @Test
