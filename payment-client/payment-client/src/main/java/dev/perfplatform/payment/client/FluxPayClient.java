@@ -44,6 +44,12 @@ public final class FluxPayClient implements AutoCloseable {
     /** Write timeout (between two bytes of the request). */
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * Largest response body the client reads, 1 MiB: FluxPay's answers are a few kilobytes (a page of 100 payments
+     * some tens), so anything larger is not FluxPay's and must not cost the heap.
+     */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
     /** Path of the API below the base URL. */
     public static final String API_PATH = "api/v1";
 
@@ -78,7 +84,8 @@ public final class FluxPayClient implements AutoCloseable {
                 builder.retryPolicy,
                 builder.listener,
                 Objects.requireNonNullElse(time, ownTimekeeper),
-                new Redactor(apiKey));
+                new Redactor(apiKey),
+                builder.maxResponseBytes);
         var decoders = new Decoders(json);
         this.orders = new Orders(transport, decoders);
         this.payments = new Payments(transport, decoders);
@@ -158,6 +165,7 @@ public final class FluxPayClient implements AutoCloseable {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
         private ClientListener listener = ClientListener.NONE;
         private @Nullable OkHttpClient okHttpClient;
@@ -195,6 +203,16 @@ public final class FluxPayClient implements AutoCloseable {
         /** Write timeout; default {@link #DEFAULT_WRITE_TIMEOUT}. */
         public Builder writeTimeout(Duration writeTimeout) {
             this.writeTimeout = Args.positive(writeTimeout, "writeTimeout");
+            return this;
+        }
+
+        /**
+         * Largest response body read, in bytes; default {@link #DEFAULT_MAX_RESPONSE_BYTES}. A successful answer
+         * over it fails the call with a {@link FluxPayException} (not retried); an error answer over it keeps its
+         * status, unread, as an answer without an envelope does.
+         */
+        public Builder maxResponseBytes(int maxResponseBytes) {
+            this.maxResponseBytes = (int) Args.positive(maxResponseBytes, "maxResponseBytes");
             return this;
         }
 
@@ -243,7 +261,7 @@ public final class FluxPayClient implements AutoCloseable {
         @Override
         public String toString() {
             return "FluxPayClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "[redacted]")
-                    + ", retryPolicy=" + retryPolicy + "}";
+                    + ", maxResponseBytes=" + maxResponseBytes + ", retryPolicy=" + retryPolicy + "}";
         }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Auto-configuration of the {@link FluxPayClient} (when {@code fluxpay.client.base-url} is set) and the {@link
@@ -72,6 +73,7 @@ public final class FluxPayClientAutoConfiguration {
                     .connectTimeout(properties.getConnectTimeout())
                     .readTimeout(properties.getReadTimeout())
                     .writeTimeout(properties.getWriteTimeout())
+                    .maxResponseBytes(bytes(properties.getMaxResponseSize()))
                     .retryPolicy(RetryPolicy.builder()
                             .maxRetries(retry.getMaxRetries())
                             .baseDelay(retry.getBaseDelay())
@@ -81,6 +83,13 @@ public final class FluxPayClientAutoConfiguration {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("fluxpay.client: " + e.getMessage()); // the message is the whole story
         }
+    }
+
+    private static int bytes(DataSize size) {
+        if (size.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxResponseSize (" + size + ") must be below 2GB");
+        }
+        return (int) size.toBytes();
     }
 
     static WebhookVerifier verifier(FluxPayClientProperties.Webhook webhook) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Configuration of the FluxPay client and webhook verifier under {@code fluxpay.client.*}. */
 @ConfigurationProperties("fluxpay.client")
@@ -27,6 +28,9 @@ public class FluxPayClientProperties {
 
     /** Write timeout (between two bytes of a request). */
     private Duration writeTimeout = FluxPayClient.DEFAULT_WRITE_TIMEOUT;
+
+    /** Largest response body the client reads; a larger successful answer fails the call. */
+    private DataSize maxResponseSize = DataSize.ofBytes(FluxPayClient.DEFAULT_MAX_RESPONSE_BYTES);
 
     /** When the client retries by itself. */
     private final Retry retry = new Retry();
@@ -72,6 +76,14 @@ public class FluxPayClientProperties {
 
     public void setWriteTimeout(Duration writeTimeout) {
         this.writeTimeout = writeTimeout;
+    }
+
+    public DataSize getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(DataSize maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
     }
 
     public Retry getRetry() {

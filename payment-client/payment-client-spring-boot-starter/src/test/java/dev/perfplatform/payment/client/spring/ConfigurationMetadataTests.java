@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,12 @@ class ConfigurationMetadataTests {
         assertThat(duration(properties, "connect-timeout")).isEqualTo(FluxPayClient.DEFAULT_CONNECT_TIMEOUT);
         assertThat(duration(properties, "read-timeout")).isEqualTo(FluxPayClient.DEFAULT_READ_TIMEOUT);
         assertThat(duration(properties, "write-timeout")).isEqualTo(FluxPayClient.DEFAULT_WRITE_TIMEOUT);
+        assertThat(DataSize.parse(properties
+                                .get("fluxpay.client.max-response-size")
+                                .get("defaultValue")
+                                .asString())
+                        .toBytes())
+                .isEqualTo(FluxPayClient.DEFAULT_MAX_RESPONSE_BYTES);
         assertThat(duration(properties, "retry.base-delay")).isEqualTo(RetryPolicy.DEFAULT_BASE_DELAY);
         assertThat(duration(properties, "retry.max-delay")).isEqualTo(RetryPolicy.DEFAULT_MAX_DELAY);
         assertThat(duration(properties, "retry.deadline")).isEqualTo(RetryPolicy.DEFAULT_DEADLINE);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.perfplatform.payment.client.ClientListener;
 import dev.perfplatform.payment.client.FluxPayApiException;
 import dev.perfplatform.payment.client.FluxPayClient;
+import dev.perfplatform.payment.client.FluxPayException;
 import dev.perfplatform.payment.client.micrometer.FluxPayClientMetrics;
 import dev.perfplatform.payment.client.spring.webflux.ReactiveWebhookVerifier;
 import dev.perfplatform.payment.client.webhook.WebhookSecret;
@@ -92,6 +93,30 @@ class FluxPayClientAutoConfigurationTests {
         assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer sk_test_spring");
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/v1/orders/ord_1");
         assertThat(server.getRequestCount()).as("one retry").isEqualTo(2);
+    }
+
+    @Test
+    void capsTheResponseBodiesItReadsAtTheConfiguredSize() {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body("{\"success\":true,\"data\":{\"orderId\":\"ord_1\"}}" + " ".repeat(64))
+                .build());
+        runner.withPropertyValues(
+                        "fluxpay.client.base-url=" + server.url("/"),
+                        "fluxpay.client.api-key=sk",
+                        "fluxpay.client.max-response-size=64B")
+                .run(context -> assertThatThrownBy(() ->
+                                context.getBean(FluxPayClient.class).orders().get("ord_1"))
+                        .isExactlyInstanceOf(FluxPayException.class)
+                        .hasMessageContaining("larger than the client's limit of 64 bytes"));
+        runner.withPropertyValues(
+                        "fluxpay.client.base-url=http://localhost:8081",
+                        "fluxpay.client.api-key=sk",
+                        "fluxpay.client.max-response-size=3GB")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageStartingWith("fluxpay.client: maxResponseSize (3221225472B) must be below 2GB"));
     }
 
     @Test

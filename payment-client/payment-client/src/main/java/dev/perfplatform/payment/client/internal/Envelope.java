@@ -27,7 +27,8 @@ public record Envelope(
         List<FieldError> fieldErrors,
         @Nullable String traceId) {
 
-    private static final Envelope EMPTY = new Envelope(null, false, null, null, List.of(), null);
+    /** No envelope: what a body that is not one reads as. */
+    static final Envelope EMPTY = new Envelope(null, false, null, null, List.of(), null);
 
     /** Reads {@code body}; never throws. */
     public static Envelope parse(ObjectMapper json, byte[] body) {

@@ -61,11 +61,16 @@ final class Exchange<T> {
     }
 
     Step<T> onResponse(Response response) throws IOException {
-        byte[] body = response.body().bytes();
         int status = response.code();
-        Envelope envelope = Envelope.parse(transport.json, body);
+        boolean success = status >= 200 && status < 300;
+        byte[] body = BoundedBody.read(response.body(), transport.maxResponseBytes);
+        if (body == null && success) {
+            return tooLarge(status, requestId(response.header(Transport.REQUEST_ID), null));
+        }
+        // An error answer over the limit keeps its status, unread, like one without an envelope.
+        Envelope envelope = body == null ? Envelope.EMPTY : Envelope.parse(transport.json, body);
         String requestId = requestId(response.header(Transport.REQUEST_ID), envelope.traceId());
-        if (status >= 200 && status < 300 && !envelope.hasError()) {
+        if (success && !envelope.hasError()) {
             return decode(status, envelope.data(), requestId);
         }
         Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), transport.time.now());
@@ -146,6 +151,18 @@ final class Exchange<T> {
                     new FluxPayException("unreadable answer (HTTP " + status + ") to " + api.operation(), requestId, e),
                     CallOutcome.SERVER_ERROR);
         }
+    }
+
+    /** A successful answer too large to read: not retried, since a second answer would be as large. */
+    private Step<T> tooLarge(int status, String requestId) {
+        return new Step.Fail<>(
+                new FluxPayException(
+                        "the answer (HTTP " + status + ") to " + api.operation()
+                                + " is larger than the client's limit of " + transport.maxResponseBytes
+                                + " bytes (maxResponseBytes); it was not read",
+                        requestId,
+                        null),
+                CallOutcome.SERVER_ERROR);
     }
 
     private Step<T> retryOrFail(

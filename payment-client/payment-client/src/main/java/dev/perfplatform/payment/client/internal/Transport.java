@@ -34,6 +34,7 @@ public final class Transport {
     final ClientListener listener;
     final Timekeeper time;
     final Redactor redactor;
+    final int maxResponseBytes;
     private final HttpUrl apiBase;
     private volatile boolean closed;
 
@@ -47,6 +48,7 @@ public final class Transport {
      * @param listener told about calls and retries
      * @param time clocks and scheduler
      * @param redactor masks the API key
+     * @param maxResponseBytes the largest response body read
      */
     public Transport(
             OkHttpClient http,
@@ -55,7 +57,8 @@ public final class Transport {
             RetryPolicy policy,
             ClientListener listener,
             Timekeeper time,
-            Redactor redactor) {
+            Redactor redactor,
+            int maxResponseBytes) {
         this.http = http;
         this.json = json;
         this.apiBase = apiBase;
@@ -63,6 +66,7 @@ public final class Transport {
         this.listener = listener;
         this.time = time;
         this.redactor = redactor;
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     /** Runs {@code api} on this thread, retrying per the policy; returns its result or throws. */
