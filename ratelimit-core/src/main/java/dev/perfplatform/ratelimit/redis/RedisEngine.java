@@ -8,6 +8,7 @@ import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.ratelimit.TimeSource;
 import dev.perfplatform.ratelimit.internal.CircuitBreaker;
 import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
+import dev.perfplatform.ratelimit.internal.InMemoryEngineAccess;
 import dev.perfplatform.ratelimit.internal.NegativeCache;
 import dev.perfplatform.ratelimit.internal.ResilientDecisionStore;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
@@ -93,7 +94,12 @@ public final class RedisEngine implements RateLimiterEngine {
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(
-                redis, breaker, denials, fallback.decisionStore(), builder.listener, RedisDecisionStore::causeOf);
+                redis,
+                breaker,
+                denials,
+                InMemoryEngineAccess.decisionStore(fallback),
+                builder.listener,
+                RedisDecisionStore::causeOf);
     }
 
     /** An engine on its own client for {@code uri} (standalone or {@code redis-sentinel://}), closed with the engine. */

@@ -1,6 +1,5 @@
-package dev.perfplatform.ratelimit.spring.webflux;
+package dev.perfplatform.ratelimit.spring.internal;
 
-import dev.perfplatform.ratelimit.spring.web.ForwardedPeer;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;

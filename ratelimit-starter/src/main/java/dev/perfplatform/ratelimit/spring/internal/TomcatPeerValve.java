@@ -1,4 +1,4 @@
-package dev.perfplatform.ratelimit.spring.servlet;
+package dev.perfplatform.ratelimit.spring.internal;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
