@@ -8,6 +8,7 @@ import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.ratelimit.TimeSource;
 import dev.perfplatform.ratelimit.internal.CircuitBreaker;
 import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
+import dev.perfplatform.ratelimit.internal.InMemoryEngineAccess;
 import dev.perfplatform.ratelimit.internal.NegativeCache;
 import dev.perfplatform.ratelimit.internal.ResilientDecisionStore;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
@@ -52,16 +53,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedisEngine implements RateLimiterEngine {
 
-    /** Default key prefix. */
-    public static final String DEFAULT_KEY_PREFIX = "rl:";
-    /** Default command timeout. */
-    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(100);
-    /** Default number of consecutive failures that open the circuit. */
-    public static final int DEFAULT_FAILURE_THRESHOLD = 5;
-    /** Default time the circuit stays open before a probe. */
-    public static final Duration DEFAULT_OPEN_DURATION = Duration.ofSeconds(1);
-    /** Default number of denials cached locally. */
-    public static final int DEFAULT_NEGATIVE_CACHE_SIZE = 10_000;
+    /** Default key prefix: {@link RedisDefaults#KEY_PREFIX}. */
+    public static final String DEFAULT_KEY_PREFIX = RedisDefaults.KEY_PREFIX;
+    /** Default command timeout: {@link RedisDefaults#COMMAND_TIMEOUT}. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = RedisDefaults.COMMAND_TIMEOUT;
+    /** Default number of consecutive failures that open the circuit: {@link RedisDefaults#FAILURE_THRESHOLD}. */
+    public static final int DEFAULT_FAILURE_THRESHOLD = RedisDefaults.FAILURE_THRESHOLD;
+    /** Default time the circuit stays open before a probe: {@link RedisDefaults#OPEN_DURATION}. */
+    public static final Duration DEFAULT_OPEN_DURATION = RedisDefaults.OPEN_DURATION;
+    /** Default number of denials cached locally: {@link RedisDefaults#NEGATIVE_CACHE_SIZE}. */
+    public static final int DEFAULT_NEGATIVE_CACHE_SIZE = RedisDefaults.NEGATIVE_CACHE_SIZE;
 
     private final StatefulConnection<String, String> connection;
     private final @Nullable AutoCloseable ownedClient;
@@ -93,7 +94,12 @@ public final class RedisEngine implements RateLimiterEngine {
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(
-                redis, breaker, denials, fallback.decisionStore(), builder.listener, RedisDecisionStore::causeOf);
+                redis,
+                breaker,
+                denials,
+                InMemoryEngineAccess.decisionStore(fallback),
+                builder.listener,
+                RedisDecisionStore::causeOf);
     }
 
     /** An engine on its own client for {@code uri} (standalone or {@code redis-sentinel://}), closed with the engine. */

@@ -1,9 +1,12 @@
-package dev.perfplatform.ratelimit.spring.web;
+package dev.perfplatform.ratelimit.spring.internal;
 
 import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.RateLimiter;
 import dev.perfplatform.ratelimit.spring.PolicyDefinition;
 import dev.perfplatform.ratelimit.spring.RateLimiterRegistry;
+import dev.perfplatform.ratelimit.spring.web.KeyResolver;
+import dev.perfplatform.ratelimit.spring.web.RateLimitHeaderFormat;
+import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

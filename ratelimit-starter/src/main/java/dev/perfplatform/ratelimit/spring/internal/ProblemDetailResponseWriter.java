@@ -1,6 +1,9 @@
-package dev.perfplatform.ratelimit.spring.web;
+package dev.perfplatform.ratelimit.spring.internal;
 
 import dev.perfplatform.ratelimit.Decision;
+import dev.perfplatform.ratelimit.spring.web.RateLimitHeaderFormat;
+import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
+import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
 import java.nio.charset.StandardCharsets;
 
 /** The default 429 body: an RFC 9457 problem with the draft's {@code quota-exceeded} type. */

@@ -1,6 +1,5 @@
-package dev.perfplatform.ratelimit.spring.servlet;
+package dev.perfplatform.ratelimit.spring.internal;
 
-import dev.perfplatform.ratelimit.spring.web.ForwardedPeer;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +29,9 @@ final class ServletPeer {
         }
         HttpServletRequest original = innermost instanceof HttpServletRequest http ? http : request;
         return new ForwardedPeer(
-                original.getRemoteAddr(), original.getHeader("X-Forwarded-For"), original.getHeader("Forwarded"));
+                original.getRemoteAddr(),
+                ForwardedPeer.joined(original.getHeaders("X-Forwarded-For")),
+                ForwardedPeer.joined(original.getHeaders("Forwarded")));
     }
 
     private static @Nullable String attribute(HttpServletRequest request, String name) {

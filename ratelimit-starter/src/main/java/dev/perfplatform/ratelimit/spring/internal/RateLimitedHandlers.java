@@ -1,4 +1,4 @@
-package dev.perfplatform.ratelimit.spring.web;
+package dev.perfplatform.ratelimit.spring.internal;
 
 import dev.perfplatform.ratelimit.spring.InvalidRateLimitConfigurationException;
 import dev.perfplatform.ratelimit.spring.RateLimited;

@@ -1,6 +1,7 @@
-package dev.perfplatform.ratelimit.spring.web;
+package dev.perfplatform.ratelimit.spring.internal;
 
 import dev.perfplatform.ratelimit.Decision;
+import dev.perfplatform.ratelimit.spring.web.RateLimitHeaderFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;

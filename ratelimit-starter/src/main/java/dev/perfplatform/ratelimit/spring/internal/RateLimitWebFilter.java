@@ -1,9 +1,7 @@
-package dev.perfplatform.ratelimit.spring.webflux;
+package dev.perfplatform.ratelimit.spring.internal;
 
-import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
 import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
-import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;

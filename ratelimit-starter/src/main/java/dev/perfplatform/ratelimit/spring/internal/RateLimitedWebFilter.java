@@ -1,10 +1,7 @@
-package dev.perfplatform.ratelimit.spring.webflux;
+package dev.perfplatform.ratelimit.spring.internal;
 
-import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
 import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
-import dev.perfplatform.ratelimit.spring.web.RateLimitedHandlers;
-import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.Ordered;

@@ -1,10 +1,11 @@
-package dev.perfplatform.ratelimit.spring.servlet;
+package dev.perfplatform.ratelimit.spring.internal;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -23,11 +24,11 @@ public final class TomcatPeerValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         request.setAttribute(ServletPeer.ADDRESS, request.getRemoteAddr());
-        String forwardedFor = request.getHeader("X-Forwarded-For");
+        @Nullable String forwardedFor = ForwardedPeer.joined(request.getHeaders("X-Forwarded-For"));
         if (forwardedFor != null) {
             request.setAttribute(ServletPeer.FORWARDED_FOR, forwardedFor);
         }
-        String forwarded = request.getHeader("Forwarded");
+        @Nullable String forwarded = ForwardedPeer.joined(request.getHeaders("Forwarded"));
         if (forwarded != null) {
             request.setAttribute(ServletPeer.FORWARDED, forwarded);
         }

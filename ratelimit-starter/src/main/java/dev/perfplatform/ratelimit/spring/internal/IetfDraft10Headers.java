@@ -1,8 +1,9 @@
-package dev.perfplatform.ratelimit.spring.web;
+package dev.perfplatform.ratelimit.spring.internal;
 
 import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.spring.web.RateLimitHeaderFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.perfplatform.ratelimit.spring.web;
+package dev.perfplatform.ratelimit.spring.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,10 +1,7 @@
-package dev.perfplatform.ratelimit.spring.servlet;
+package dev.perfplatform.ratelimit.spring.internal;
 
-import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
 import dev.perfplatform.ratelimit.spring.web.RateLimitRequest;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
-import dev.perfplatform.ratelimit.spring.web.RateLimitedHandlers;
-import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.perfplatform.ratelimit.spring.webflux;
+package dev.perfplatform.ratelimit.spring.internal;
 
-import dev.perfplatform.ratelimit.spring.web.ForwardedPeer;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +29,8 @@ final class ConnectionPeer {
         }
         return new ForwardedPeer(
                 host(request.getRemoteAddress()),
-                request.getHeaders().getFirst("X-Forwarded-For"),
-                request.getHeaders().getFirst("Forwarded"));
+                ForwardedPeer.joined(request.getHeaders().get("X-Forwarded-For")),
+                ForwardedPeer.joined(request.getHeaders().get("Forwarded")));
     }
 
     static String host(@Nullable SocketAddress address) {
@@ -47,8 +46,8 @@ final class ConnectionPeer {
             if (nativeRequest instanceof reactor.netty.http.server.HttpServerRequest netty) {
                 return new ForwardedPeer(
                         host(netty.connectionRemoteAddress()),
-                        netty.requestHeaders().get("X-Forwarded-For"),
-                        netty.requestHeaders().get("Forwarded"));
+                        ForwardedPeer.joined(netty.requestHeaders().getAll("X-Forwarded-For")),
+                        ForwardedPeer.joined(netty.requestHeaders().getAll("Forwarded")));
             }
             return null;
         }
