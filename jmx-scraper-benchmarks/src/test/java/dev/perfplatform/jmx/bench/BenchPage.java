@@ -15,8 +15,9 @@ final class BenchPage {
     static String render(Map<String, Object> results, Path page, Path json, @Nullable Path reading) throws IOException {
         StringBuilder md = new StringBuilder("# jmx-scraper against jmx_exporter\n\n");
         if (Boolean.TRUE.equals(results.get("quick"))) {
-            md.append("> **Quick run (`--quick`): a smoke test with few scrapes, on a machine that was busy with other"
-                    + " builds. Not a measurement to quote; the full run is `jmx-scraper/bench/run.sh`.**\n\n");
+            md.append(
+                    "> **Quick run (`--quick`): a smoke test with few scrapes, on a machine that was busy with other"
+                            + " builds. Not a measurement to quote; the full run is `jmx-scraper-benchmarks/bench/run.sh`.**\n\n");
         }
         md.append("Our standalone server against `jmx_prometheus_httpserver` 1.0.1 (jmx_exporter's standalone server,"
                 + " reading over RMI) in one run, against the same target JVMs with the same rules file, each side"

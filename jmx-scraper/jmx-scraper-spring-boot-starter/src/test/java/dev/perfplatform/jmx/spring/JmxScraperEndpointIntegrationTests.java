@@ -55,7 +55,7 @@ class JmxScraperEndpointIntegrationTests {
         assertThat(response.body()).isEqualTo("""
                 # HELP jmx_scraper_build_info The jmx-scraper build.
                 # TYPE jmx_scraper_build_info gauge
-                jmx_scraper_build_info{version="unknown"} 1.0
+                jmx_scraper_build_info{version="%s"} 1.0
                 # HELP jmx_scraper_dropped_families Rule families dropped from this scrape because a self-metric has their name.
                 # TYPE jmx_scraper_dropped_families gauge
                 jmx_scraper_dropped_families{target="a"} 0.0
@@ -83,7 +83,7 @@ class JmxScraperEndpointIntegrationTests {
                 # TYPE used gauge
                 used{env="prod",target="a",type="Memory"} 5.0
                 used{target="b",type="Memory"} 6.0
-                """);
+                """.formatted(LibraryVersion.of()));
     }
 
     @Test

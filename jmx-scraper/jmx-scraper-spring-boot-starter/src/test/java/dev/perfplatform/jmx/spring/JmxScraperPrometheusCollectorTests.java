@@ -68,7 +68,8 @@ class JmxScraperPrometheusCollectorTests {
                         requests_total{area="a0",target="t"} 7.0
                         """)
                 .contains("jmx_scraper_target_up{target=\"t\"} 1.0\n")
-                .contains("# TYPE jmx_scraper_build_info gauge\njmx_scraper_build_info{version=\"unknown\"} 1\n");
+                .contains("# TYPE jmx_scraper_build_info gauge\njmx_scraper_build_info{version=\"" + LibraryVersion.of()
+                        + "\"} 1\n");
         assertThat(dropped("collision") + dropped("invalid")).isZero();
     }
 
@@ -103,7 +104,7 @@ class JmxScraperPrometheusCollectorTests {
         assertThat(page())
                 .doesNotContain("negative")
                 .contains("kept{area=\"a0\",target=\"t\"} 3.0\n")
-                .contains("jmx_scraper_build_info{version=\"unknown\"} 1\n");
+                .contains("jmx_scraper_build_info{version=\"" + LibraryVersion.of() + "\"} 1\n");
         assertThat(dropped("invalid")).isEqualTo(2.0);
         assertThat(dropped("collision")).isZero();
     }
