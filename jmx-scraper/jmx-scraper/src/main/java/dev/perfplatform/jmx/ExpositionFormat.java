@@ -1,16 +1,28 @@
-package dev.perfplatform.jmx.internal.exposition;
+package dev.perfplatform.jmx;
 
+import dev.perfplatform.jmx.internal.exposition.PageWriters;
 import dev.perfplatform.jmx.model.MetricFamily;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** The text formats a page can be written in, chosen from the scraper's {@code Accept} header. */
+/**
+ * The text formats a scraped page is rendered in: Prometheus text 0.0.4 and OpenMetrics 1.0.0, written as Prometheus's
+ * client_java 1.x writes them.
+ *
+ * <pre>{@code
+ * List<MetricFamily> page = scraper.scrape(null);
+ * ExpositionFormat format = ExpositionFormat.negotiate(acceptHeader); // or PROMETHEUS_TEXT, OPENMETRICS
+ * response.setHeader("Content-Type", format.contentType());
+ * format.write(response.getOutputStream(), page);
+ * }</pre>
+ */
 public enum ExpositionFormat {
     /** Prometheus text format 0.0.4, the default. */
     PROMETHEUS_TEXT("text/plain; version=0.0.4; charset=utf-8"),
-    /** OpenMetrics text 1.0.0, written when the {@code Accept} header names it. */
+    /** OpenMetrics text 1.0.0, ended by {@code # EOF}. */
     OPENMETRICS("application/openmetrics-text; version=1.0.0; charset=utf-8");
 
     private static final String OPENMETRICS_MEDIA_TYPE = "application/openmetrics-text";
@@ -27,8 +39,10 @@ public enum ExpositionFormat {
     }
 
     /**
-     * The format for an {@code Accept} header, as client_java 1.x chooses: OpenMetrics when any of the listed media
-     * types is {@code application/openmetrics-text} (whatever its parameters or q-value), else Prometheus text.
+     * The format for an HTTP {@code Accept} header, as client_java 1.x chooses: OpenMetrics when any of the listed
+     * media types is {@code application/openmetrics-text} (whatever its parameters or q-value), else Prometheus text.
+     *
+     * @param accept the header's value; null when the request has none
      */
     public static ExpositionFormat negotiate(@Nullable String accept) {
         if (accept == null) {
@@ -44,44 +58,20 @@ public enum ExpositionFormat {
         return PROMETHEUS_TEXT;
     }
 
-    /** Whether an {@code Accept-Encoding} header allows a gzip body (one of its codings is {@code gzip}). */
-    public static boolean acceptsGzip(@Nullable String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.split(",", -1)) {
-            int semicolon = coding.indexOf(';');
-            String name = (semicolon < 0 ? coding : coding.substring(0, semicolon)).trim();
-            if (name.equalsIgnoreCase("gzip") && !rejected(coding, semicolon)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean rejected(String coding, int semicolon) {
-        if (semicolon < 0) {
-            return false;
-        }
-        for (String parameter : coding.substring(semicolon + 1).split(";", -1)) {
-            String trimmed = parameter.trim();
-            if (trimmed.startsWith("q=")) {
-                try {
-                    return Double.parseDouble(trimmed.substring(2)) == 0.0;
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-            }
-        }
-        return false;
-    }
-
     /**
-     * Writes a page to {@code out} in this format through a small buffer (the page is never built as one String);
-     * {@code out} is flushed, not closed.
+     * Writes a page in this format as UTF-8 to {@code out} through a small buffer (the page is never built as one
+     * string), families sorted by name; {@code out} is flushed, not closed.
+     *
+     * @param out where the bytes go, for example an HTTP response body or a {@code ByteArrayOutputStream}
+     * @param page what {@link JmxScraper#scrape} or {@link JmxScraper#probe} returned
      */
     public void write(OutputStream out, List<MetricFamily> page) throws IOException {
-        TextWriter writer = this == OPENMETRICS ? new OpenMetricsWriter(out) : new PrometheusTextWriter(out);
-        writer.writePage(page);
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(page, "page");
+        if (this == OPENMETRICS) {
+            PageWriters.writeOpenMetrics(out, page);
+        } else {
+            PageWriters.writePrometheusText(out, page);
+        }
     }
 }

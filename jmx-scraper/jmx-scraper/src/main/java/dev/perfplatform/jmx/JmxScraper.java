@@ -25,9 +25,11 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * try (JmxScraper scraper = JmxScraper.create(config)) {
  *     List<MetricFamily> page = scraper.scrape(null);
- *     ExpositionFormat.PROMETHEUS_TEXT.write(out, page);
+ *     ExpositionFormat.PROMETHEUS_TEXT.write(out, page); // or OPENMETRICS; contentType() for the header
  * }
  * }</pre>
+ *
+ * <p>{@link ExpositionFormat} renders a page as Prometheus text or OpenMetrics.
  *
  * <p>Targets are scraped concurrently, each within its own deadline; a target that fails or overruns contributes
  * only its self-metrics with {@code jmx_scraper_target_up 0}. Thread-safe; overlapping scrapes of one target share

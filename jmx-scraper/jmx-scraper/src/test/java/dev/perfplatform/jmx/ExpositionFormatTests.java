@@ -1,4 +1,4 @@
-package dev.perfplatform.jmx.internal.exposition;
+package dev.perfplatform.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,24 +120,6 @@ class ExpositionFormatTests {
                 .isEqualTo("text/plain; version=0.0.4; charset=utf-8");
         assertThat(ExpositionFormat.OPENMETRICS.contentType())
                 .isEqualTo("application/openmetrics-text; version=1.0.0; charset=utf-8");
-    }
-
-    @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            nullValues = "NULL",
-            value = {
-                "NULL|false",
-                "identity|false",
-                "gzip|true",
-                "deflate, GZIP;q=0.5|true",
-                "br,gzip|true",
-                "gzip;q=0|false",
-                "gzip; q=0.0, br|false",
-                "x-gzip|false"
-            })
-    void acceptsGzipWhenAnyCodingIsGzip(String acceptEncoding, boolean expected) {
-        assertThat(ExpositionFormat.acceptsGzip(acceptEncoding)).isEqualTo(expected);
     }
 
     static String write(ExpositionFormat format, List<MetricFamily> page) throws IOException {

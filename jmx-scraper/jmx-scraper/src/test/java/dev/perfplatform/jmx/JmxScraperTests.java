@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.perfplatform.jmx.config.RulesConfig;
 import dev.perfplatform.jmx.config.ScraperConfig;
 import dev.perfplatform.jmx.config.TargetConfig;
-import dev.perfplatform.jmx.internal.exposition.ExpositionFormat;
 import dev.perfplatform.jmx.model.MetricFamily;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

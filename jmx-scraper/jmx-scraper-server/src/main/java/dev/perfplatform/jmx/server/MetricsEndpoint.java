@@ -1,8 +1,8 @@
 package dev.perfplatform.jmx.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.perfplatform.jmx.ExpositionFormat;
 import dev.perfplatform.jmx.JmxScraper;
-import dev.perfplatform.jmx.internal.exposition.ExpositionFormat;
 import dev.perfplatform.jmx.model.MetricFamily;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,7 +58,7 @@ final class MetricsEndpoint implements Exchanges.ReadOnlyEndpoint {
             exchange.sendResponseHeaders(200, -1);
             return;
         }
-        boolean gzip = ExpositionFormat.acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+        boolean gzip = acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
         if (gzip) {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
         }
@@ -83,5 +83,37 @@ final class MetricsEndpoint implements Exchanges.ReadOnlyEndpoint {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Whether an {@code Accept-Encoding} header allows a gzip body (one of its codings is {@code gzip}, not q=0). */
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",", -1)) {
+            int semicolon = coding.indexOf(';');
+            String name = (semicolon < 0 ? coding : coding.substring(0, semicolon)).trim();
+            if (name.equalsIgnoreCase("gzip") && !rejected(coding, semicolon)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rejected(String coding, int semicolon) {
+        if (semicolon < 0) {
+            return false;
+        }
+        for (String parameter : coding.substring(semicolon + 1).split(";", -1)) {
+            String trimmed = parameter.trim();
+            if (trimmed.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(trimmed.substring(2)) == 0.0;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,6 @@
 package dev.perfplatform.jmx.spring;
 
-import dev.perfplatform.jmx.internal.exposition.ExpositionFormat;
+import dev.perfplatform.jmx.ExpositionFormat;
 import org.springframework.boot.actuate.endpoint.Producible;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;

@@ -2,12 +2,12 @@ package dev.perfplatform.jmx.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfplatform.jmx.ExpositionFormat;
 import dev.perfplatform.jmx.JmxScraper;
 import dev.perfplatform.jmx.config.ConfigLoader;
 import dev.perfplatform.jmx.config.RulesConfig;
 import dev.perfplatform.jmx.config.ScraperConfig;
 import dev.perfplatform.jmx.config.TargetConfig;
-import dev.perfplatform.jmx.internal.exposition.ExpositionFormat;
 import dev.perfplatform.jmx.model.MetricFamily;
 import dev.perfplatform.jmx.testing.JmxExporterOracle;
 import dev.perfplatform.jmx.testing.PrometheusText;
