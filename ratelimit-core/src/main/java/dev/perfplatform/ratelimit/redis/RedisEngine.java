@@ -11,20 +11,14 @@ import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
 import dev.perfplatform.ratelimit.internal.NegativeCache;
 import dev.perfplatform.ratelimit.internal.ResilientDecisionStore;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
-import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisKeyAsyncCommands;
-import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,32 +58,27 @@ public final class RedisEngine implements RateLimiterEngine {
     public static final int DEFAULT_NEGATIVE_CACHE_SIZE = 10_000;
 
     private final StatefulConnection<String, String> connection;
-    private final @Nullable AutoCloseable ownedClient;
+    private final ClientSource client;
     private final InMemoryEngine fallback;
     private final CircuitBreaker breaker;
     private final ResilientDecisionStore store;
     private final TimeSource waitClock;
 
-    private RedisEngine(
-            Builder builder, StatefulConnection<String, String> connection, @Nullable AutoCloseable ownedClient) {
-        this.connection = connection;
-        this.ownedClient = ownedClient;
+    private RedisEngine(Builder builder, ClientSource client, ClientSource.Connected connected) {
+        this.connection = connected.connection();
+        this.client = client;
         TimeSource clock = builder.timeSource == null ? TimeSource.system() : builder.timeSource;
         this.waitClock = clock;
         this.fallback = InMemoryEngine.builder().timeSource(clock).build();
         this.breaker =
                 new CircuitBreaker(builder.failureThreshold, builder.openDuration, System::nanoTime, builder.listener);
-        RedisScriptingAsyncCommands<String, String> scripting;
-        RedisKeyAsyncCommands<String, String> keys;
-        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
-            scripting = cluster.async();
-            keys = cluster.async();
-        } else {
-            scripting = ((StatefulRedisConnection<String, String>) connection).async();
-            keys = ((StatefulRedisConnection<String, String>) connection).async();
-        }
         RedisDecisionStore redis = new RedisDecisionStore(
-                scripting, keys, builder.keyPrefix, builder.timeSource, builder.commandTimeout, builder.coalesce);
+                connected.scripting(),
+                connected.keys(),
+                builder.keyPrefix,
+                builder.timeSource,
+                builder.commandTimeout,
+                builder.coalesce);
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(
@@ -119,12 +108,12 @@ public final class RedisEngine implements RateLimiterEngine {
      * {@code DisconnectedBehavior.REJECT_COMMANDS}, so requests made while Redis is down fail fast instead of queuing.
      */
     public static Builder builder(RedisClient client) {
-        return new Builder(client, false, List.of());
+        return new Builder(new ClientSource.Standalone(client, false), false, List.of());
     }
 
     /** An engine on its own connection from a Redis Cluster {@code client}, which stays the caller's. */
     public static Builder builder(RedisClusterClient client) {
-        return new Builder(client, true, List.of());
+        return new Builder(new ClientSource.Cluster(client, false), true, List.of());
     }
 
     @Override
@@ -147,18 +136,12 @@ public final class RedisEngine implements RateLimiterEngine {
     public void close() {
         connection.close();
         fallback.close();
-        if (ownedClient != null) {
-            try {
-                ownedClient.close();
-            } catch (Exception e) {
-                // shutting down a client we created: nothing useful to do with a failure here
-            }
-        }
+        client.shutdownIfOwned();
     }
 
     /** Configures a {@link RedisEngine}. */
     public static final class Builder {
-        private final @Nullable Object callersClient;
+        private final @Nullable ClientSource callersClient;
         private final boolean cluster;
         private final List<RedisURI> uris;
         private String keyPrefix = DEFAULT_KEY_PREFIX;
@@ -172,7 +155,7 @@ public final class RedisEngine implements RateLimiterEngine {
         private @Nullable SslOptions sslOptions;
 
         /** With no {@code callersClient}, the engine creates its own client for {@code uris} and closes it. */
-        private Builder(@Nullable Object callersClient, boolean cluster, List<RedisURI> uris) {
+        private Builder(@Nullable ClientSource callersClient, boolean cluster, List<RedisURI> uris) {
             this.callersClient = callersClient;
             this.cluster = cluster;
             this.uris = uris;
@@ -255,33 +238,19 @@ public final class RedisEngine implements RateLimiterEngine {
 
         /** Connects and returns the engine. */
         public RedisEngine build() {
-            Object client = callersClient != null ? callersClient : createClient();
-            @Nullable
-            AutoCloseable owned = callersClient != null ? null : () -> ((AbstractRedisClient) client).shutdown();
-            StatefulConnection<String, String> connection;
+            ClientSource client = callersClient != null ? callersClient : createClient();
+            ClientSource.Connected connected;
             try {
-                connection = cluster
-                        ? ((RedisClusterClient) client).connect(StringCodec.UTF8)
-                        : ((RedisClient) client).connect(StringCodec.UTF8);
+                connected = client.connect();
             } catch (RuntimeException e) {
-                if (owned != null) {
-                    closeQuietly(owned, e);
-                }
+                client.shutdownIfOwned();
                 throw e;
             }
-            return new RedisEngine(this, connection, owned);
-        }
-
-        private static void closeQuietly(AutoCloseable owned, RuntimeException failure) {
-            try {
-                owned.close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
+            return new RedisEngine(this, client, connected);
         }
 
         /** The engine's own client: fails fast while Redis is down (no queue of commands), follows Cluster changes. */
-        private AbstractRedisClient createClient() {
+        private ClientSource createClient() {
             SslOptions ssl = sslOptions == null ? ClientOptions.DEFAULT_SSL_OPTIONS : sslOptions;
             ClientOptions.DisconnectedBehavior rejectWhileDown = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
             if (cluster) {
@@ -292,14 +261,14 @@ public final class RedisEngine implements RateLimiterEngine {
                         .topologyRefreshOptions(ClusterTopologyRefreshOptions.create())
                         .sslOptions(ssl)
                         .build());
-                return client;
+                return new ClientSource.Cluster(client, true);
             }
             RedisClient client = RedisClient.create(uris.get(0));
             client.setOptions(ClientOptions.builder()
                     .disconnectedBehavior(rejectWhileDown)
                     .sslOptions(ssl)
                     .build());
-            return client;
+            return new ClientSource.Standalone(client, true);
         }
     }
 }
