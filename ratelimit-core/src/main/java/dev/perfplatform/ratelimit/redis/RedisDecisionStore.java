@@ -2,16 +2,21 @@ package dev.perfplatform.ratelimit.redis;
 
 import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.StoreErrorCause;
 import dev.perfplatform.ratelimit.TimeSource;
 import dev.perfplatform.ratelimit.internal.CallDeadlines;
 import dev.perfplatform.ratelimit.internal.DecisionStore;
 import dev.perfplatform.ratelimit.internal.Futures;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisLoadingException;
+import io.lettuce.core.RedisReadOnlyException;
 import io.lettuce.core.api.async.RedisKeyAsyncCommands;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
+import io.lettuce.core.protocol.RedisProtocolException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -148,20 +153,27 @@ final class RedisDecisionStore implements DecisionStore {
         return ((Number) reply.get(index)).longValue();
     }
 
-    /** Names a failure for the {@code cause} tag of {@code ratelimit.redis.errors}. */
-    static String causeOf(Throwable error) {
+    /**
+     * Classifies a failure by its type: Lettuce's timeout, the server's error replies (script errors; {@code LOADING}
+     * and {@code READONLY} mean the node cannot serve yet, so count as connection), and Lettuce's own client-side
+     * errors (disconnected, closed, rejected while down), which are connection failures.
+     */
+    static StoreErrorCause causeOf(Throwable error) {
         if (error instanceof TimeoutException || error instanceof RedisCommandTimeoutException) {
-            return "timeout";
+            return StoreErrorCause.TIMEOUT;
         }
-        if (error instanceof RedisConnectionException || error instanceof IOException) {
-            return "connection";
+        if (error instanceof RedisLoadingException || error instanceof RedisReadOnlyException) {
+            return StoreErrorCause.CONNECTION;
         }
-        if (error instanceof RedisException) {
-            String message = error.getMessage();
-            return message != null && (message.startsWith("ERR") || message.contains("script"))
-                    ? "script"
-                    : "connection";
+        if (error instanceof RedisCommandExecutionException) {
+            return StoreErrorCause.SCRIPT;
         }
-        return "other";
+        if (error instanceof RedisProtocolException || error instanceof RedisCommandInterruptedException) {
+            return StoreErrorCause.OTHER;
+        }
+        if (error instanceof RedisException || error instanceof IOException) {
+            return StoreErrorCause.CONNECTION;
+        }
+        return StoreErrorCause.OTHER;
     }
 }
