@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
@@ -66,46 +67,81 @@ final class RedisDecisionStore implements DecisionStore {
         Scripted scripted = scripted(policy);
         long[] single = {permits};
         if (!coalesce) {
-            return call(policy, scripted.script(), key, single, 1).thenApply(decisions -> decisions[0]);
+            return callOrFailure(policy, scripted.script(), key, single, 1).thenApply(decisions -> decisions[0]);
         }
         KeyBatches.Batch mine = new KeyBatches.Batch();
         CompletableFuture<Decision> queued = scripted.batches().join(key, permits, mine);
         if (queued != null) {
-            return queued;
+            // Bounded from now: waiting for the call ahead must not add that call's timeout to this one's.
+            return deadlines.bound(queued, queued);
         }
-        CompletableFuture<Decision> result = new CompletableFuture<>();
-        call(policy, scripted.script(), key, single, 1).whenComplete((decisions, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else {
-                result.complete(decisions[0]);
-            }
-            sendQueued(policy, scripted, key, mine);
-        });
-        return result;
+        CompletableFuture<Decision[]> sent = callOrFailure(policy, scripted.script(), key, single, 1);
+        afterCall(sent, List.of(), policy, scripted, key, mine);
+        return sent.thenApply(decisions -> decisions[0]);
     }
 
-    /** Sends the requests that queued behind a call on {@code key} as one batch, until none are left. */
-    private void sendQueued(RateLimitPolicy policy, Scripted scripted, String key, KeyBatches.Batch batch) {
-        List<KeyBatches.Waiting> queued = scripted.batches().drain(key, batch);
-        if (queued.isEmpty()) {
-            return;
-        }
-        long[] permits = new long[queued.size()];
-        for (int i = 0; i < permits.length; i++) {
-            permits[i] = queued.get(i).permits();
-        }
-        call(policy, scripted.script(), key, permits, permits.length).whenComplete((decisions, error) -> {
-            for (int i = 0; i < permits.length; i++) {
-                CompletableFuture<Decision> waiting = queued.get(i).decision();
-                if (error != null) {
-                    waiting.completeExceptionally(error);
-                } else {
-                    waiting.complete(decisions[i]);
-                }
-            }
+    /**
+     * When {@code sent} completes, answers {@code answered} and sends the requests that queued on {@code key}
+     * meanwhile. Should anything in between throw, every request still waiting on the key fails with it, and the key
+     * is released, instead of staying queued forever.
+     */
+    private void afterCall(
+            CompletableFuture<Decision[]> sent,
+            List<KeyBatches.Waiting> answered,
+            RateLimitPolicy policy,
+            Scripted scripted,
+            String key,
+            KeyBatches.Batch batch) {
+        CompletableFuture<Boolean> next = sent.handle((decisions, error) -> {
+            answer(answered, decisions, error);
             sendQueued(policy, scripted, key, batch);
+            return Boolean.TRUE;
         });
+        Future<?> unused = next.exceptionally(failure -> {
+            answer(answered, null, failure);
+            answer(scripted.batches().abandon(key, batch), null, failure);
+            return Boolean.FALSE;
+        });
+    }
+
+    /** Sends the requests that queued behind a call on {@code key} as one batch; those already timed out are skipped. */
+    private void sendQueued(RateLimitPolicy policy, Scripted scripted, String key, KeyBatches.Batch batch) {
+        List<KeyBatches.Waiting> waiting;
+        do {
+            List<KeyBatches.Waiting> drained = scripted.batches().drain(key, batch);
+            if (drained.isEmpty()) {
+                return;
+            }
+            waiting = drained.stream().filter(each -> !each.decision().isDone()).toList();
+        } while (waiting.isEmpty());
+        long[] permits = new long[waiting.size()];
+        for (int i = 0; i < permits.length; i++) {
+            permits[i] = waiting.get(i).permits();
+        }
+        CompletableFuture<Decision[]> sent = callOrFailure(policy, scripted.script(), key, permits, permits.length);
+        afterCall(sent, waiting, policy, scripted, key, batch);
+    }
+
+    private static void answer(
+            List<KeyBatches.Waiting> waiting, Decision @Nullable [] decisions, @Nullable Throwable error) {
+        for (int i = 0; i < waiting.size(); i++) {
+            CompletableFuture<Decision> decision = waiting.get(i).decision();
+            if (error != null || decisions == null) {
+                decision.completeExceptionally(error != null ? error : new IllegalStateException("no reply"));
+            } else {
+                decision.complete(decisions[i]);
+            }
+        }
+    }
+
+    /** {@link #call}, with a failure to even send it (the clock, the client) as a failed call. */
+    private CompletableFuture<Decision[]> callOrFailure(
+            RateLimitPolicy policy, PolicyScript script, String key, long[] permits, int count) {
+        try {
+            return call(policy, script, key, permits, count);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** One script call for {@code count} requests, bounded by the command timeout. */
