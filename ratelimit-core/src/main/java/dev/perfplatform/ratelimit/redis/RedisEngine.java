@@ -15,13 +15,16 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
-import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +36,11 @@ import org.jspecify.annotations.Nullable;
  * (100 ms by default, not Lettuce's 60 s), each policy's failure policy decides (fail open by default) and the
  * decision is flagged degraded; a circuit breaker stops paying the timeout while Redis is down. Denials are cached
  * locally until their retry-after, so a flood on a denied key does not reach Redis, and concurrent requests on one key
- * share script calls.
+ * share script calls. A decision never waits longer than the command timeout, counted from when it is asked.
+ *
+ * <p>{@link Builder#build()} never fails for want of Redis, and returns at once when Redis is down: the engine connects
+ * in the background, retrying with a back-off capped at 500 ms, and until it has connected decisions follow the failure policies and
+ * {@link #circuitState()} is open. The engine's own client reconnects with the same cap after an outage.
  *
  * <pre>{@code
  * try (RedisEngine engine = RedisEngine.builder(RedisURI.create("redis://localhost:6379"))
@@ -57,32 +64,36 @@ public final class RedisEngine implements RateLimiterEngine {
     /** Default number of denials cached locally. */
     public static final int DEFAULT_NEGATIVE_CACHE_SIZE = 10_000;
 
-    private final StatefulConnection<String, String> connection;
-    private final ClientSource client;
     private final InMemoryEngine fallback;
     private final CircuitBreaker breaker;
+    private final BackgroundConnection connection;
     private final ResilientDecisionStore store;
     private final TimeSource waitClock;
 
-    private RedisEngine(Builder builder, ClientSource client, ClientSource.Connected connected) {
-        this.connection = connected.connection();
-        this.client = client;
+    private RedisEngine(Builder builder, ClientSource client) {
         TimeSource clock = builder.timeSource == null ? TimeSource.system() : builder.timeSource;
         this.waitClock = clock;
-        this.fallback = InMemoryEngine.builder().timeSource(clock).build();
+        this.fallback = InMemoryEngine.builder()
+                .timeSource(clock)
+                .maxKeys(builder.maxFallbackKeys)
+                .build();
         this.breaker =
                 new CircuitBreaker(builder.failureThreshold, builder.openDuration, System::nanoTime, builder.listener);
-        RedisDecisionStore redis = new RedisDecisionStore(
-                connected.scripting(),
-                connected.keys(),
-                builder.keyPrefix,
-                builder.timeSource,
-                builder.commandTimeout,
-                builder.coalesce);
+        this.connection = new BackgroundConnection(
+                client,
+                connected -> new RedisDecisionStore(
+                        connected.scripting(),
+                        connected.keys(),
+                        builder.keyPrefix,
+                        builder.timeSource,
+                        builder.commandTimeout,
+                        builder.coalesce),
+                breaker,
+                builder.commandTimeout);
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(
-                redis, breaker, denials, fallback.decisionStore(), builder.listener, RedisDecisionStore::causeOf);
+                connection, breaker, denials, fallback.decisionStore(), builder.listener, RedisDecisionStore::causeOf);
     }
 
     /** An engine on its own client for {@code uri} (standalone or {@code redis-sentinel://}), closed with the engine. */
@@ -108,12 +119,12 @@ public final class RedisEngine implements RateLimiterEngine {
      * {@code DisconnectedBehavior.REJECT_COMMANDS}, so requests made while Redis is down fail fast instead of queuing.
      */
     public static Builder builder(RedisClient client) {
-        return new Builder(new ClientSource.Standalone(client, false), false, List.of());
+        return new Builder(new ClientSource.Standalone(client, null), false, List.of());
     }
 
     /** An engine on its own connection from a Redis Cluster {@code client}, which stays the caller's. */
     public static Builder builder(RedisClusterClient client) {
-        return new Builder(new ClientSource.Cluster(client, false), true, List.of());
+        return new Builder(new ClientSource.Cluster(client, null), true, List.of());
     }
 
     @Override
@@ -126,21 +137,46 @@ public final class RedisEngine implements RateLimiterEngine {
         return "redis";
     }
 
-    /** The state of the circuit breaker in front of Redis. */
+    /**
+     * The state of the circuit breaker in front of Redis: {@link CircuitState#OPEN} while Redis cannot be reached,
+     * including from start-up until the engine first connects.
+     */
     @Override
     public CircuitState circuitState() {
         return breaker.state();
+    }
+
+    /** Whether the engine has connected to Redis at least once (it connects in the background after build). */
+    public boolean isConnected() {
+        return connection.isConnected();
+    }
+
+    /** Keys held now by the local fallback (policies with {@code FailurePolicy.localFallback}). */
+    public long fallbackKeyCount() {
+        return fallback.keyCount();
+    }
+
+    /** Keys the local fallback dropped so far, fresh or not (see {@link InMemoryEngine#evictedKeys()}). */
+    public long fallbackEvictedKeys() {
+        return fallback.evictedKeys();
+    }
+
+    /** Keys the local fallback dropped at its cap while they still had consumption. */
+    public long fallbackEvictedActiveKeys() {
+        return fallback.evictedActiveKeys();
     }
 
     @Override
     public void close() {
         connection.close();
         fallback.close();
-        client.shutdownIfOwned();
     }
 
     /** Configures a {@link RedisEngine}. */
     public static final class Builder {
+        /** The longest {@link #build()} waits for its first connection attempt (a host that drops packets). */
+        private static final Duration FIRST_CONNECT_WAIT = Duration.ofSeconds(1);
+
         private final @Nullable ClientSource callersClient;
         private final boolean cluster;
         private final List<RedisURI> uris;
@@ -150,6 +186,7 @@ public final class RedisEngine implements RateLimiterEngine {
         private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
         private Duration openDuration = DEFAULT_OPEN_DURATION;
         private int negativeCacheSize = DEFAULT_NEGATIVE_CACHE_SIZE;
+        private int maxFallbackKeys = InMemoryEngine.DEFAULT_MAX_KEYS;
         private StoreListener listener = StoreListener.NONE;
         private boolean coalesce = true;
         private @Nullable SslOptions sslOptions;
@@ -208,6 +245,18 @@ public final class RedisEngine implements RateLimiterEngine {
         }
 
         /**
+         * Cap on the keys the local fallback holds over all policies ({@value InMemoryEngine#DEFAULT_MAX_KEYS} by
+         * default), evicted as in {@link InMemoryEngine.Builder#maxKeys(int)}.
+         */
+        public Builder maxFallbackKeys(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxFallbackKeys must be positive but was " + value);
+            }
+            this.maxFallbackKeys = value;
+            return this;
+        }
+
+        /**
          * Whether concurrent requests on one key share script calls (on by default): while a call for a key is in
          * flight, later requests for it queue and go together in the next call, evaluated in arrival order.
          */
@@ -236,39 +285,46 @@ public final class RedisEngine implements RateLimiterEngine {
             return this;
         }
 
-        /** Connects and returns the engine. */
+        /**
+         * The engine, returned without failing for want of Redis: it connects in the background, and until Redis
+         * answers, decisions follow each policy's failure policy (flagged degraded) and the circuit is open. Waits
+         * for the first connection attempt only while it is under way and at most 1 s, so a reachable Redis is used
+         * from the first decision; with Redis down (connection refused) it returns at once.
+         */
         public RedisEngine build() {
-            ClientSource client = callersClient != null ? callersClient : createClient();
-            ClientSource.Connected connected;
-            try {
-                connected = client.connect();
-            } catch (RuntimeException e) {
-                client.shutdownIfOwned();
-                throw e;
-            }
-            return new RedisEngine(this, client, connected);
+            RedisEngine engine = new RedisEngine(this, callersClient != null ? callersClient : createClient());
+            engine.connection.awaitFirstAttempt(FIRST_CONNECT_WAIT);
+            return engine;
         }
 
-        /** The engine's own client: fails fast while Redis is down (no queue of commands), follows Cluster changes. */
+        /**
+         * The engine's own client: fails fast while Redis is down (no queue of commands), reconnects with a back-off
+         * capped at 500 ms (Lettuce's default grows to 30 s, so a restarted Redis would wait
+         * seconds for it), follows Cluster changes.
+         */
         private ClientSource createClient() {
             SslOptions ssl = sslOptions == null ? ClientOptions.DEFAULT_SSL_OPTIONS : sslOptions;
             ClientOptions.DisconnectedBehavior rejectWhileDown = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
+            ClientResources resources = DefaultClientResources.builder()
+                    .reconnectDelay(Delay.exponential(
+                            BackgroundConnection.FIRST_RETRY, BackgroundConnection.MAX_RETRY, 2, TimeUnit.MILLISECONDS))
+                    .build();
             if (cluster) {
-                RedisClusterClient client = RedisClusterClient.create(uris);
+                RedisClusterClient client = RedisClusterClient.create(resources, uris);
                 client.setOptions(ClusterClientOptions.builder()
                         .disconnectedBehavior(rejectWhileDown)
                         // Every adaptive refresh trigger is on: Lettuce 7's default.
                         .topologyRefreshOptions(ClusterTopologyRefreshOptions.create())
                         .sslOptions(ssl)
                         .build());
-                return new ClientSource.Cluster(client, true);
+                return new ClientSource.Cluster(client, resources);
             }
-            RedisClient client = RedisClient.create(uris.get(0));
+            RedisClient client = RedisClient.create(resources, uris.get(0));
             client.setOptions(ClientOptions.builder()
                     .disconnectedBehavior(rejectWhileDown)
                     .sslOptions(ssl)
                     .build());
-            return new ClientSource.Standalone(client, true);
+            return new ClientSource.Standalone(client, resources);
         }
     }
 }
