@@ -24,13 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A decision waits at most for the command timeout, counted from when it was asked, even when it queued behind a
  * stuck call on the same key. {@code DEBUG SLEEP 2} blocks a server this class starts while several threads ask on
- * two hot keys; the bound (timeout + 50 ms) is a correctness bound, not a speed test: queued requests that waited for
+ * two hot keys; the bound (timeout + 75 ms) is a correctness bound, not a speed test: queued requests that waited for
  * the stuck call's timeout and were then sent took about twice the timeout.
  */
 class RedisEngineDeadlineIntegrationTests {
 
     private static final int THREADS = 6;
-    private static final Duration MARGIN = Duration.ofMillis(50);
+    /** Room for scheduling on a loaded machine; timeout + margin stays well below the old twice the timeout. */
+    private static final Duration MARGIN = Duration.ofMillis(75);
 
     private static RedisServerProcess redis;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class RedisEngineRecoveryIntegrationTests {
 
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(2);
-    private static final Duration OUTAGE = Duration.ofSeconds(4);
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
 
     private RedisServerProcess redis;
     private RedisNode node;
