@@ -4,6 +4,7 @@ import dev.perfplatform.bench.KeySpace;
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiter;
+import dev.perfplatform.ratelimit.internal.AlgorithmCodes;
 import dev.perfplatform.ratelimit.redis.RedisEngine;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
@@ -84,7 +85,7 @@ final class Targets {
             "1",
             "1",
             "1",
-            String.valueOf(limit.algorithm().code()),
+            String.valueOf(AlgorithmCodes.of(limit.algorithm())),
             String.valueOf(limit.capacity()),
             String.valueOf(limit.refillTokens()),
             String.valueOf(limit.periodTicks()),

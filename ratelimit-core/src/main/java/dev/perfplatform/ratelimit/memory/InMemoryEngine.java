@@ -7,6 +7,7 @@ import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.ratelimit.TimeSource;
 import dev.perfplatform.ratelimit.internal.DecisionStore;
 import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
+import dev.perfplatform.ratelimit.internal.InMemoryEngineAccess;
 import dev.perfplatform.ratelimit.internal.Step;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,6 +62,10 @@ public final class InMemoryEngine implements RateLimiterEngine {
     private final DecisionStore decisions = new Decisions();
     private volatile long lastSweepMicros;
 
+    static {
+        InMemoryEngineAccess.register(InMemoryEngine::decisionStore);
+    }
+
     private InMemoryEngine(Builder builder) {
         this.maxKeys = builder.maxKeys;
         this.sweepIntervalMicros = builder.sweepInterval.toNanos() / 1_000;
@@ -88,8 +93,8 @@ public final class InMemoryEngine implements RateLimiterEngine {
         return "memory";
     }
 
-    /** The {@link DecisionStore} of this engine, for the Redis engine's local fallback. */
-    public DecisionStore decisionStore() {
+    /** The {@link DecisionStore} of this engine, for the Redis engine's local fallback (through the accessor). */
+    DecisionStore decisionStore() {
         return decisions;
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
@@ -74,16 +75,31 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
 
     /**
      * Waits at most {@code bound} for the first attempt, so an engine whose Redis answers starts connected; returns at
-     * once when that attempt fails (Redis down: connection refused).
+     * once when that attempt fails because Redis is away (connection refused). A first attempt that failed on the
+     * engine's own configuration (a TLS certificate it does not trust) is thrown: retrying cannot cure it.
      */
     void awaitFirstAttempt(Duration bound) {
         try {
             firstAttempt.get(bound.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // not connected yet: decisions follow the failure policies until the background attempts succeed
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure && isMisconfiguration(failure)) {
+                throw failure;
+            }
+            // Redis away: decisions follow the failure policies until a background attempt succeeds
+        } catch (TimeoutException e) {
+            // still connecting: decisions wait for it within their own timeout
         }
+    }
+
+    private static boolean isMisconfiguration(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the engine has connected (Lettuce may be reconnecting it now). */

@@ -2,6 +2,7 @@ package dev.perfplatform.ratelimit.redis;
 
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.internal.AlgorithmCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,7 +33,7 @@ final class PolicyScript {
         for (int i = 0; i < all.size(); i++) {
             Limit limit = all.get(i);
             int base = 1 + i * 5;
-            limitArgs[base] = String.valueOf(limit.algorithm().code());
+            limitArgs[base] = String.valueOf(AlgorithmCodes.of(limit.algorithm()));
             limitArgs[base + 1] = String.valueOf(limit.capacity());
             limitArgs[base + 2] = String.valueOf(limit.refillTokens());
             limitArgs[base + 3] = String.valueOf(limit.periodTicks());

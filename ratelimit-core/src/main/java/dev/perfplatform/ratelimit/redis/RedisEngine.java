@@ -8,6 +8,7 @@ import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.ratelimit.TimeSource;
 import dev.perfplatform.ratelimit.internal.CircuitBreaker;
 import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
+import dev.perfplatform.ratelimit.internal.InMemoryEngineAccess;
 import dev.perfplatform.ratelimit.internal.NegativeCache;
 import dev.perfplatform.ratelimit.internal.ResilientDecisionStore;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
@@ -53,16 +54,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedisEngine implements RateLimiterEngine {
 
-    /** Default key prefix. */
-    public static final String DEFAULT_KEY_PREFIX = "rl:";
-    /** Default command timeout. */
-    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(100);
-    /** Default number of consecutive failures that open the circuit. */
-    public static final int DEFAULT_FAILURE_THRESHOLD = 5;
-    /** Default time the circuit stays open before a probe. */
-    public static final Duration DEFAULT_OPEN_DURATION = Duration.ofSeconds(1);
-    /** Default number of denials cached locally. */
-    public static final int DEFAULT_NEGATIVE_CACHE_SIZE = 10_000;
+    /** Default key prefix: {@link RedisDefaults#KEY_PREFIX}. */
+    public static final String DEFAULT_KEY_PREFIX = RedisDefaults.KEY_PREFIX;
+    /** Default command timeout: {@link RedisDefaults#COMMAND_TIMEOUT}. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = RedisDefaults.COMMAND_TIMEOUT;
+    /** Default number of consecutive failures that open the circuit: {@link RedisDefaults#FAILURE_THRESHOLD}. */
+    public static final int DEFAULT_FAILURE_THRESHOLD = RedisDefaults.FAILURE_THRESHOLD;
+    /** Default time the circuit stays open before a probe: {@link RedisDefaults#OPEN_DURATION}. */
+    public static final Duration DEFAULT_OPEN_DURATION = RedisDefaults.OPEN_DURATION;
+    /** Default number of denials cached locally: {@link RedisDefaults#NEGATIVE_CACHE_SIZE}. */
+    public static final int DEFAULT_NEGATIVE_CACHE_SIZE = RedisDefaults.NEGATIVE_CACHE_SIZE;
 
     private final InMemoryEngine fallback;
     private final CircuitBreaker breaker;
@@ -93,7 +94,12 @@ public final class RedisEngine implements RateLimiterEngine {
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(
-                connection, breaker, denials, fallback.decisionStore(), builder.listener, RedisDecisionStore::causeOf);
+                connection,
+                breaker,
+                denials,
+                InMemoryEngineAccess.decisionStore(fallback),
+                builder.listener,
+                RedisDecisionStore::causeOf);
     }
 
     /** An engine on its own client for {@code uri} (standalone or {@code redis-sentinel://}), closed with the engine. */
@@ -290,10 +296,18 @@ public final class RedisEngine implements RateLimiterEngine {
          * answers, decisions follow each policy's failure policy (flagged degraded) and the circuit is open. Waits
          * for the first connection attempt only while it is under way and at most 1 s, so a reachable Redis is used
          * from the first decision; with Redis down (connection refused) it returns at once.
+         *
+         * @throws io.lettuce.core.RedisConnectionException when the first attempt fails on the engine's own
+         *     configuration (a TLS certificate the client does not trust), which no retry can cure
          */
         public RedisEngine build() {
             RedisEngine engine = new RedisEngine(this, callersClient != null ? callersClient : createClient());
-            engine.connection.awaitFirstAttempt(FIRST_CONNECT_WAIT);
+            try {
+                engine.connection.awaitFirstAttempt(FIRST_CONNECT_WAIT);
+            } catch (RuntimeException misconfigured) {
+                engine.close();
+                throw misconfigured;
+            }
             return engine;
         }
 

@@ -3,6 +3,7 @@ package dev.perfplatform.ratelimit.spring;
 import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.ratelimit.spring.actuate.RateLimiterHealthIndicator;
 import dev.perfplatform.ratelimit.spring.actuate.RateLimitersEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,10 +17,13 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitActuatorConfiguration {
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(Endpoint.class)
+    @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
     static class EndpointConfiguration {
+
+        /** Only when exposed (management.endpoints.web.exposure.include, or JMX) and not disabled. */
         @Bean
         @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint
         RateLimitersEndpoint rateLimitersEndpoint(RateLimiterRegistry registry) {
             return new RateLimitersEndpoint(registry);
         }

@@ -6,6 +6,7 @@ import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.ratelimit.micrometer.RateLimiterMetrics;
 import dev.perfplatform.ratelimit.spring.web.KeyResolver;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -60,7 +61,7 @@ public final class RateLimitAutoConfiguration {
     @FunctionalInterface
     public interface RateLimiterDecorator extends UnaryOperator<RateLimiter> {}
 
-    /** Micrometer meters for decisions, latency, store errors and the circuit state. */
+    /** Micrometer meters for decisions, latency, store errors, the circuit state and the in-memory engine's keys. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     static class MetricsConfiguration {
@@ -73,10 +74,14 @@ public final class RateLimitAutoConfiguration {
             if (meters == null) {
                 return limiter -> limiter;
             }
-            if (rateLimiterEngine.kind().equals("redis")) {
-                RateLimiterMetrics.bindCircuitState(meters, rateLimiterEngine::circuitState);
-            }
             return limiter -> RateLimiterMetrics.instrument(limiter, meters, rateLimiterEngine.kind());
+        }
+
+        /** The engine's keys and evictions (in memory) or circuit state (Redis), bound by Boot to each registry. */
+        @Bean
+        @ConditionalOnMissingBean(name = "rateLimiterEngineMeters")
+        MeterBinder rateLimiterEngineMeters(RateLimiterEngine rateLimiterEngine) {
+            return new RateLimiterEngineMeters(rateLimiterEngine);
         }
 
         @Bean

@@ -1,5 +1,7 @@
 package dev.perfplatform.ratelimit.spring;
 
+import dev.perfplatform.ratelimit.memory.InMemoryEngine;
+import dev.perfplatform.ratelimit.redis.RedisDefaults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,22 +105,22 @@ public class RateLimitProperties {
         private @Nullable String url;
 
         /** Prefix of every key the limiter writes. */
-        private String keyPrefix = "rl:";
+        private String keyPrefix = RedisDefaults.KEY_PREFIX;
 
         /** How long a decision waits for Redis before the failure policy decides. */
-        private Duration commandTimeout = Duration.ofMillis(100);
+        private Duration commandTimeout = RedisDefaults.COMMAND_TIMEOUT;
 
         /** Clock of the algorithms: redis (server TIME, the default) or local (this JVM's clock). */
         private Clock clock = Clock.REDIS;
 
         /** Consecutive failures that open the circuit breaker. */
-        private int failureThreshold = 5;
+        private int failureThreshold = RedisDefaults.FAILURE_THRESHOLD;
 
         /** How long the circuit stays open before a probe. */
-        private Duration openDuration = Duration.ofSeconds(1);
+        private Duration openDuration = RedisDefaults.OPEN_DURATION;
 
         /** Denials answered locally until their retry-after; 0 turns the cache off. */
-        private int negativeCacheSize = 10_000;
+        private int negativeCacheSize = RedisDefaults.NEGATIVE_CACHE_SIZE;
 
         public @Nullable String getUrl() {
             return url;
@@ -188,10 +190,10 @@ public class RateLimitProperties {
     /** In-memory engine settings. */
     public static class Memory {
         /** Cap on keys over all policies. */
-        private int maxKeys = 100_000;
+        private int maxKeys = InMemoryEngine.DEFAULT_MAX_KEYS;
 
         /** Time between sweeps of keys back at their fresh state. */
-        private Duration sweepInterval = Duration.ofSeconds(10);
+        private Duration sweepInterval = InMemoryEngine.DEFAULT_SWEEP_INTERVAL;
 
         public int getMaxKeys() {
             return maxKeys;

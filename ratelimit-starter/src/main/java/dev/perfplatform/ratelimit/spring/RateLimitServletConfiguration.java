@@ -1,12 +1,12 @@
 package dev.perfplatform.ratelimit.spring;
 
-import dev.perfplatform.ratelimit.spring.servlet.RateLimitServletFilter;
-import dev.perfplatform.ratelimit.spring.servlet.RateLimitedInterceptor;
-import dev.perfplatform.ratelimit.spring.servlet.TomcatPeerValve;
-import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
+import dev.perfplatform.ratelimit.spring.internal.ClientAddressResolver;
+import dev.perfplatform.ratelimit.spring.internal.RateLimitServletFilter;
+import dev.perfplatform.ratelimit.spring.internal.RateLimitedHandlers;
+import dev.perfplatform.ratelimit.spring.internal.RateLimitedInterceptor;
+import dev.perfplatform.ratelimit.spring.internal.RequestRateLimiter;
+import dev.perfplatform.ratelimit.spring.internal.TomcatPeerValve;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
-import dev.perfplatform.ratelimit.spring.web.RateLimitedHandlers;
-import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,15 +1,15 @@
 package dev.perfplatform.ratelimit.spring;
 
-import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
-import dev.perfplatform.ratelimit.spring.web.IetfDraft10Headers;
-import dev.perfplatform.ratelimit.spring.web.IpRange;
+import dev.perfplatform.ratelimit.spring.internal.ClientAddressResolver;
+import dev.perfplatform.ratelimit.spring.internal.IetfDraft10Headers;
+import dev.perfplatform.ratelimit.spring.internal.IpRange;
+import dev.perfplatform.ratelimit.spring.internal.LegacyHeaders;
+import dev.perfplatform.ratelimit.spring.internal.ProblemDetailResponseWriter;
+import dev.perfplatform.ratelimit.spring.internal.RateLimitedHandlers;
+import dev.perfplatform.ratelimit.spring.internal.RequestRateLimiter;
 import dev.perfplatform.ratelimit.spring.web.KeyResolver;
-import dev.perfplatform.ratelimit.spring.web.LegacyHeaders;
-import dev.perfplatform.ratelimit.spring.web.ProblemDetailResponseWriter;
 import dev.perfplatform.ratelimit.spring.web.RateLimitHeaderFormat;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
-import dev.perfplatform.ratelimit.spring.web.RateLimitedHandlers;
-import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

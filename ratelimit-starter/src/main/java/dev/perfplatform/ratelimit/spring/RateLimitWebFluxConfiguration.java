@@ -1,11 +1,11 @@
 package dev.perfplatform.ratelimit.spring;
 
-import dev.perfplatform.ratelimit.spring.web.ClientAddressResolver;
+import dev.perfplatform.ratelimit.spring.internal.ClientAddressResolver;
+import dev.perfplatform.ratelimit.spring.internal.RateLimitWebFilter;
+import dev.perfplatform.ratelimit.spring.internal.RateLimitedHandlers;
+import dev.perfplatform.ratelimit.spring.internal.RateLimitedWebFilter;
+import dev.perfplatform.ratelimit.spring.internal.RequestRateLimiter;
 import dev.perfplatform.ratelimit.spring.web.RateLimitResponseWriter;
-import dev.perfplatform.ratelimit.spring.web.RateLimitedHandlers;
-import dev.perfplatform.ratelimit.spring.web.RequestRateLimiter;
-import dev.perfplatform.ratelimit.spring.webflux.RateLimitWebFilter;
-import dev.perfplatform.ratelimit.spring.webflux.RateLimitedWebFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

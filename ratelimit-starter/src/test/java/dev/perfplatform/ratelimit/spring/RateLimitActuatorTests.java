@@ -32,19 +32,20 @@ class RateLimitActuatorTests {
     @Test
     @SuppressWarnings("unchecked")
     void theEndpointListsEngineCircuitAndPolicies() {
-        runner.run(context -> {
-            Map<String, Object> description =
-                    context.getBean(RateLimitersEndpoint.class).rateLimiters();
+        runner.withPropertyValues("management.endpoints.web.exposure.include=ratelimiters")
+                .run(context -> {
+                    Map<String, Object> description =
+                            context.getBean(RateLimitersEndpoint.class).rateLimiters();
 
-            assertThat(description).containsEntry("engine", "memory").containsEntry("circuit", "CLOSED");
-            Map<String, Object> api =
-                    (Map<String, Object>) ((Map<String, Object>) description.get("policies")).get("api");
-            assertThat(api)
-                    .containsEntry("key", "user")
-                    .containsEntry("failurePolicy", "FAIL_OPEN")
-                    .containsEntry("shadow", false);
-            assertThat(api.get("limits").toString()).contains("TOKEN_BUCKET, capacity=3, refill=5/PT1M");
-        });
+                    assertThat(description).containsEntry("engine", "memory").containsEntry("circuit", "CLOSED");
+                    Map<String, Object> api =
+                            (Map<String, Object>) ((Map<String, Object>) description.get("policies")).get("api");
+                    assertThat(api)
+                            .containsEntry("key", "user")
+                            .containsEntry("failurePolicy", "FAIL_OPEN")
+                            .containsEntry("shadow", false);
+                    assertThat(api.get("limits").toString()).contains("TOKEN_BUCKET, capacity=3, refill=5/PT1M");
+                });
     }
 
     @Test
@@ -83,6 +84,17 @@ class RateLimitActuatorTests {
                     .containsEntry("circuit", "OPEN")
                     .containsEntry("engine", "redis");
         });
+    }
+
+    @Test
+    void theEndpointIsNotCreatedUnlessExposed() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(RateLimitersEndpoint.class));
+        runner.withPropertyValues(
+                        "management.endpoints.web.exposure.include=ratelimiters",
+                        "management.endpoint.ratelimiters.access=NONE")
+                .run(context -> assertThat(context).doesNotHaveBean(RateLimitersEndpoint.class));
+        runner.withPropertyValues("management.endpoints.web.exposure.include=ratelimiters")
+                .run(context -> assertThat(context).hasSingleBean(RateLimitersEndpoint.class));
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
+import dev.perfplatform.ratelimit.spring.internal.RateLimitWebFilter;
 import dev.perfplatform.ratelimit.spring.web.KeyResolver;
-import dev.perfplatform.ratelimit.spring.webflux.RateLimitWebFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,12 @@ import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.testing.redis.RedisEndpoint;
 import dev.perfplatform.testing.redis.RedisTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The engine on real Redis: from ratelimit.redis.url, or from the application's own Spring Data Redis settings. */
@@ -42,6 +45,22 @@ class RedisEngineSelectionIntegrationTests {
                         "spring.data.redis.database=" + redis.database(),
                         "ratelimit.redis.key-prefix=" + redis.keyPrefix())
                 .run(context -> assertDecidesInRedis(context.getBean(RateLimiterRegistry.class), redis, "data"));
+    }
+
+    @Test
+    void bindsTheCircuitStateOfTheRedisEngineAndNoInMemoryMeters(RedisEndpoint redis) {
+        runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+                .withBean(SimpleMeterRegistry.class)
+                .withPropertyValues(
+                        "ratelimit.redis.url=" + redis.uri(), "ratelimit.redis.key-prefix=" + redis.keyPrefix())
+                .run(context -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get("ratelimit.redis.circuit.state")
+                                    .gauge()
+                                    .value())
+                            .isZero();
+                    assertThat(meters.find("ratelimit.keys").gauge()).isNull();
+                });
     }
 
     @Test

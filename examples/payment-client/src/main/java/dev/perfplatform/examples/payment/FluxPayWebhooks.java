@@ -29,7 +29,7 @@ class FluxPayWebhooks {
     private final ReceivedEvents events;
 
     FluxPayWebhooks(ObjectProvider<ReactiveWebhookVerifier> verifier, ReceivedEvents events) {
-        // payment-client defines the verifier only when fluxpay.client.webhook.secrets is set.
+        // payment-client-spring-boot-starter defines the verifier only when fluxpay.client.webhook.secrets is set.
         this.verifier = verifier.getIfAvailable(() -> {
             throw new IllegalStateException(
                     "set FLUXPAY_WEBHOOK_SECRET (fluxpay.client.webhook.secrets) to the merchant's whsec_ secret");

@@ -1,4 +1,4 @@
-/** Example: the smallest FluxPay merchant, built on payment-client's Spring Boot auto-configuration. */
+/** Example: the smallest FluxPay merchant, built on payment-client-spring-boot-starter. */
 @NullMarked
 package dev.perfplatform.examples.payment;
 

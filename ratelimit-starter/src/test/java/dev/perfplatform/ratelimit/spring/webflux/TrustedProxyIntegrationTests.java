@@ -54,6 +54,22 @@ class TrustedProxyIntegrationTests extends RedisBackedApplicationTestBase {
     }
 
     @Test
+    void aLineTheProxyAddedKeysTheRealClientWhateverTheClientsOwnLineSays() {
+        // Two header lines, as behind HAProxy: the client's own, then the one the proxy added.
+        getWithTwoLines("192.0.2.1", "203.0.113.60").expectStatus().isOk();
+
+        getWithTwoLines("192.0.2.2", "203.0.113.60").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    private WebTestClient.ResponseSpec getWithTwoLines(String clientsLine, String proxysLine) {
+        return TestClients.to(port)
+                .get()
+                .uri("/api/hello")
+                .header("X-Forwarded-For", clientsLine, proxysLine)
+                .exchange();
+    }
+
+    @Test
     void writesBothHeaderStyles() {
         get("198.51.100.77")
                 .expectStatus()

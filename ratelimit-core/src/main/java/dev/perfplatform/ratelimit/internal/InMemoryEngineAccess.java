@@ -1,0 +1,35 @@
+package dev.perfplatform.ratelimit.internal;
+
+import dev.perfplatform.ratelimit.memory.InMemoryEngine;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hands the Redis engine the {@link DecisionStore} of its local fallback, an {@link InMemoryEngine}, without making
+ * that store part of the in-memory engine's API (the JDK's "shared secrets" pattern: the engine registers the
+ * accessor when its class initialises, which has happened once an instance exists).
+ */
+public final class InMemoryEngineAccess {
+
+    private static volatile @Nullable Function<InMemoryEngine, DecisionStore> accessor;
+
+    private InMemoryEngineAccess() {}
+
+    /** Called once by {@link InMemoryEngine}'s static initialiser; a second call is refused. */
+    public static synchronized void register(Function<InMemoryEngine, DecisionStore> value) {
+        if (accessor != null) {
+            throw new IllegalStateException("the in-memory engine's accessor is already registered");
+        }
+        accessor = Objects.requireNonNull(value, "value");
+    }
+
+    /** The decisions on {@code engine}'s state. */
+    public static DecisionStore decisionStore(InMemoryEngine engine) {
+        Function<InMemoryEngine, DecisionStore> registered = accessor;
+        if (registered == null) {
+            throw new IllegalStateException("InMemoryEngine has not registered its accessor");
+        }
+        return registered.apply(engine);
+    }
+}

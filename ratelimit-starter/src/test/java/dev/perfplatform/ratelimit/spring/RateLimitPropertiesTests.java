@@ -1,0 +1,67 @@
+package dev.perfplatform.ratelimit.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import dev.perfplatform.ratelimit.memory.InMemoryEngine;
+import dev.perfplatform.ratelimit.redis.RedisEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.convert.DurationStyle;
+
+class RateLimitPropertiesTests {
+
+    @Test
+    void emptyPropertiesBindToTheCoreDefaults() {
+        RateLimitProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("ratelimit", Bindable.of(RateLimitProperties.class));
+
+        RateLimitProperties.Redis redis = properties.getRedis();
+        assertThat(redis.getKeyPrefix()).isEqualTo(RedisEngine.DEFAULT_KEY_PREFIX);
+        assertThat(redis.getCommandTimeout()).isEqualTo(RedisEngine.DEFAULT_COMMAND_TIMEOUT);
+        assertThat(redis.getFailureThreshold()).isEqualTo(RedisEngine.DEFAULT_FAILURE_THRESHOLD);
+        assertThat(redis.getOpenDuration()).isEqualTo(RedisEngine.DEFAULT_OPEN_DURATION);
+        assertThat(redis.getNegativeCacheSize()).isEqualTo(RedisEngine.DEFAULT_NEGATIVE_CACHE_SIZE);
+        assertThat(properties.getMemory().getMaxKeys()).isEqualTo(InMemoryEngine.DEFAULT_MAX_KEYS);
+        assertThat(properties.getMemory().getSweepInterval()).isEqualTo(InMemoryEngine.DEFAULT_SWEEP_INTERVAL);
+    }
+
+    /** The IDE hints are typed in additional metadata (the processor cannot read the core's constants): kept equal here. */
+    @Test
+    void metadataShowsTheCoreDefaults() throws IOException {
+        DocumentContext metadata;
+        try (InputStream json = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = JsonPath.parse(json);
+        }
+
+        assertThat(defaultOf(metadata, "ratelimit.redis.key-prefix")).isEqualTo(RedisEngine.DEFAULT_KEY_PREFIX);
+        assertThat(duration(metadata, "ratelimit.redis.command-timeout"))
+                .isEqualTo(RedisEngine.DEFAULT_COMMAND_TIMEOUT);
+        assertThat(defaultOf(metadata, "ratelimit.redis.failure-threshold"))
+                .isEqualTo(RedisEngine.DEFAULT_FAILURE_THRESHOLD);
+        assertThat(duration(metadata, "ratelimit.redis.open-duration")).isEqualTo(RedisEngine.DEFAULT_OPEN_DURATION);
+        assertThat(defaultOf(metadata, "ratelimit.redis.negative-cache-size"))
+                .isEqualTo(RedisEngine.DEFAULT_NEGATIVE_CACHE_SIZE);
+        assertThat(defaultOf(metadata, "ratelimit.memory.max-keys")).isEqualTo(InMemoryEngine.DEFAULT_MAX_KEYS);
+        assertThat(duration(metadata, "ratelimit.memory.sweep-interval"))
+                .isEqualTo(InMemoryEngine.DEFAULT_SWEEP_INTERVAL);
+    }
+
+    private static Object defaultOf(DocumentContext metadata, String property) {
+        List<Object> values = metadata.read("$.properties[?(@.name == '" + property + "')].defaultValue");
+        assertThat(values).as(property).hasSize(1);
+        return values.get(0);
+    }
+
+    private static Duration duration(DocumentContext metadata, String property) {
+        return DurationStyle.detectAndParse((String) defaultOf(metadata, property));
+    }
+}
