@@ -9,11 +9,8 @@ public interface StoreListener {
     /** A listener that ignores everything. */
     StoreListener NONE = new StoreListener() {};
 
-    /**
-     * A store call for {@code policy} failed; {@code cause} is one of {@code timeout}, {@code connection}, {@code
-     * script}, {@code circuit_open} or {@code other}. The decision then followed the policy's {@link FailurePolicy}.
-     */
-    default void onStoreError(RateLimitPolicy policy, String cause) {}
+    /** A store call for {@code policy} failed; the decision then followed the policy's {@link FailurePolicy}. */
+    default void onStoreError(RateLimitPolicy policy, StoreErrorCause cause) {}
 
     /** The circuit breaker in front of the store moved from {@code from} to {@code to}. */
     default void onCircuitStateChange(CircuitState from, CircuitState to) {}

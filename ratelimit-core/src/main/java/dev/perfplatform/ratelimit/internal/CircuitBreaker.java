@@ -69,6 +69,19 @@ public final class CircuitBreaker {
         }
     }
 
+    /** Opens the circuit now, whatever the count of failures: the store is known to be unreachable. */
+    public void openNow() {
+        CircuitState current = state();
+        if (current != CircuitState.OPEN) {
+            open(current);
+        }
+    }
+
+    /** Lets the next call probe now instead of at the end of the open period: the store is reachable again. */
+    public void probeNow() {
+        openUntilNanos = nanoTime.getAsLong();
+    }
+
     /** The current state. */
     public CircuitState state() {
         return STATES[state.get()];

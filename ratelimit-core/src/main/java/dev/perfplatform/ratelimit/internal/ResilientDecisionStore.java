@@ -5,6 +5,7 @@ import dev.perfplatform.ratelimit.FailurePolicy;
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiterStoreException;
+import dev.perfplatform.ratelimit.StoreErrorCause;
 import dev.perfplatform.ratelimit.StoreListener;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,7 @@ public final class ResilientDecisionStore implements DecisionStore {
     private final @Nullable NegativeCache denials;
     private final DecisionStore local;
     private final StoreListener listener;
-    private final Function<Throwable, String> causeOf;
+    private final Function<Throwable, StoreErrorCause> causeOf;
     private final Map<RateLimitPolicy, RateLimitPolicy> scaled = new ConcurrentHashMap<>();
 
     /**
@@ -35,7 +36,7 @@ public final class ResilientDecisionStore implements DecisionStore {
      * @param denials the negative cache, or null to always ask the store
      * @param local the in-memory store used by {@link FailurePolicy.Mode#LOCAL_FALLBACK}
      * @param listener told about every failure
-     * @param causeOf names a failure for metrics ({@code timeout}, {@code connection}, ...)
+     * @param causeOf classifies a failure of {@code remote}
      */
     public ResilientDecisionStore(
             DecisionStore remote,
@@ -43,7 +44,7 @@ public final class ResilientDecisionStore implements DecisionStore {
             @Nullable NegativeCache denials,
             DecisionStore local,
             StoreListener listener,
-            Function<Throwable, String> causeOf) {
+            Function<Throwable, StoreErrorCause> causeOf) {
         this.remote = remote;
         this.breaker = breaker;
         this.denials = denials;
@@ -66,7 +67,7 @@ public final class ResilientDecisionStore implements DecisionStore {
             }
         }
         if (!breaker.tryAcquire()) {
-            return CompletableFuture.completedFuture(degrade(policy, key, permits, "circuit_open"));
+            return CompletableFuture.completedFuture(degrade(policy, key, permits, StoreErrorCause.CIRCUIT_OPEN));
         }
         CompletionStage<Decision> call;
         try {
@@ -77,7 +78,7 @@ public final class ResilientDecisionStore implements DecisionStore {
         return call.handle((decision, error) -> {
             if (error != null || decision == null) {
                 breaker.onFailure();
-                String cause = error == null ? "other" : causeOf.apply(Futures.unwrap(error));
+                StoreErrorCause cause = error == null ? StoreErrorCause.OTHER : causeOf.apply(Futures.unwrap(error));
                 return degrade(policy, key, permits, cause);
             }
             breaker.onSuccess();
@@ -108,7 +109,7 @@ public final class ResilientDecisionStore implements DecisionStore {
         }
     }
 
-    private Decision degrade(RateLimitPolicy policy, String key, long permits, String cause) {
+    private Decision degrade(RateLimitPolicy policy, String key, long permits, StoreErrorCause cause) {
         listener.onStoreError(policy, cause);
         FailurePolicy failure = policy.failurePolicy();
         return switch (failure.mode()) {

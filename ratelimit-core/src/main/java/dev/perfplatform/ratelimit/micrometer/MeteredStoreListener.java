@@ -2,6 +2,7 @@ package dev.perfplatform.ratelimit.micrometer;
 
 import dev.perfplatform.ratelimit.CircuitState;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.StoreErrorCause;
 import dev.perfplatform.ratelimit.StoreListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,7 @@ final class MeteredStoreListener implements StoreListener {
 
     private final MeterRegistry registry;
     /** Error counters by policy name, then cause: an outage errors on every request, so lookups must be cheap. */
-    private final Map<String, Map<String, Counter>> errors = new ConcurrentHashMap<>();
+    private final Map<String, Map<StoreErrorCause, Counter>> errors = new ConcurrentHashMap<>();
 
     private final Map<CircuitState, Counter> transitions = new EnumMap<>(CircuitState.class);
 
@@ -33,8 +34,8 @@ final class MeteredStoreListener implements StoreListener {
     }
 
     @Override
-    public void onStoreError(RateLimitPolicy policy, String cause) {
-        Map<String, Counter> byCause = errors.get(policy.name());
+    public void onStoreError(RateLimitPolicy policy, StoreErrorCause cause) {
+        Map<StoreErrorCause, Counter> byCause = errors.get(policy.name());
         if (byCause == null) {
             byCause = errors.computeIfAbsent(policy.name(), name -> new ConcurrentHashMap<>());
         }
@@ -53,12 +54,12 @@ final class MeteredStoreListener implements StoreListener {
         }
     }
 
-    private Counter errorCounter(String policy, String cause) {
+    private Counter errorCounter(String policy, StoreErrorCause cause) {
         return Counter.builder("ratelimit.redis.errors")
                 .description("Failed Redis calls of the rate limiter, per policy and cause; the failure policy decided")
                 .baseUnit("errors")
                 .tag("policy", policy)
-                .tag("cause", cause)
+                .tag("cause", cause.tagValue())
                 .register(registry);
     }
 }

@@ -69,4 +69,18 @@ final class KeyBatches {
             return sent;
         }
     }
+
+    /**
+     * Gives up the owner's call: releases the key and returns every request still queued behind it, for the caller
+     * to fail. A later {@link #drain} of {@code batch} finds nothing.
+     */
+    List<Waiting> abandon(String key, Batch batch) {
+        synchronized (batch) {
+            List<Waiting> queued = batch.queued;
+            batch.queued = new ArrayList<>();
+            batch.closed = true;
+            inFlight.remove(key, batch);
+            return queued;
+        }
+    }
 }

@@ -2,16 +2,21 @@ package dev.perfplatform.ratelimit.redis;
 
 import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.StoreErrorCause;
 import dev.perfplatform.ratelimit.TimeSource;
 import dev.perfplatform.ratelimit.internal.CallDeadlines;
 import dev.perfplatform.ratelimit.internal.DecisionStore;
 import dev.perfplatform.ratelimit.internal.Futures;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisLoadingException;
+import io.lettuce.core.RedisReadOnlyException;
 import io.lettuce.core.api.async.RedisKeyAsyncCommands;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
+import io.lettuce.core.protocol.RedisProtocolException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
@@ -61,46 +67,81 @@ final class RedisDecisionStore implements DecisionStore {
         Scripted scripted = scripted(policy);
         long[] single = {permits};
         if (!coalesce) {
-            return call(policy, scripted.script(), key, single, 1).thenApply(decisions -> decisions[0]);
+            return callOrFailure(policy, scripted.script(), key, single, 1).thenApply(decisions -> decisions[0]);
         }
         KeyBatches.Batch mine = new KeyBatches.Batch();
         CompletableFuture<Decision> queued = scripted.batches().join(key, permits, mine);
         if (queued != null) {
-            return queued;
+            // Bounded from now: waiting for the call ahead must not add that call's timeout to this one's.
+            return deadlines.bound(queued, queued);
         }
-        CompletableFuture<Decision> result = new CompletableFuture<>();
-        call(policy, scripted.script(), key, single, 1).whenComplete((decisions, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else {
-                result.complete(decisions[0]);
-            }
-            sendQueued(policy, scripted, key, mine);
-        });
-        return result;
+        CompletableFuture<Decision[]> sent = callOrFailure(policy, scripted.script(), key, single, 1);
+        afterCall(sent, List.of(), policy, scripted, key, mine);
+        return sent.thenApply(decisions -> decisions[0]);
     }
 
-    /** Sends the requests that queued behind a call on {@code key} as one batch, until none are left. */
-    private void sendQueued(RateLimitPolicy policy, Scripted scripted, String key, KeyBatches.Batch batch) {
-        List<KeyBatches.Waiting> queued = scripted.batches().drain(key, batch);
-        if (queued.isEmpty()) {
-            return;
-        }
-        long[] permits = new long[queued.size()];
-        for (int i = 0; i < permits.length; i++) {
-            permits[i] = queued.get(i).permits();
-        }
-        call(policy, scripted.script(), key, permits, permits.length).whenComplete((decisions, error) -> {
-            for (int i = 0; i < permits.length; i++) {
-                CompletableFuture<Decision> waiting = queued.get(i).decision();
-                if (error != null) {
-                    waiting.completeExceptionally(error);
-                } else {
-                    waiting.complete(decisions[i]);
-                }
-            }
+    /**
+     * When {@code sent} completes, answers {@code answered} and sends the requests that queued on {@code key}
+     * meanwhile. Should anything in between throw, every request still waiting on the key fails with it, and the key
+     * is released, instead of staying queued forever.
+     */
+    private void afterCall(
+            CompletableFuture<Decision[]> sent,
+            List<KeyBatches.Waiting> answered,
+            RateLimitPolicy policy,
+            Scripted scripted,
+            String key,
+            KeyBatches.Batch batch) {
+        CompletableFuture<Boolean> next = sent.handle((decisions, error) -> {
+            answer(answered, decisions, error);
             sendQueued(policy, scripted, key, batch);
+            return Boolean.TRUE;
         });
+        Future<?> unused = next.exceptionally(failure -> {
+            answer(answered, null, failure);
+            answer(scripted.batches().abandon(key, batch), null, failure);
+            return Boolean.FALSE;
+        });
+    }
+
+    /** Sends the requests that queued behind a call on {@code key} as one batch; those already timed out are skipped. */
+    private void sendQueued(RateLimitPolicy policy, Scripted scripted, String key, KeyBatches.Batch batch) {
+        List<KeyBatches.Waiting> waiting;
+        do {
+            List<KeyBatches.Waiting> drained = scripted.batches().drain(key, batch);
+            if (drained.isEmpty()) {
+                return;
+            }
+            waiting = drained.stream().filter(each -> !each.decision().isDone()).toList();
+        } while (waiting.isEmpty());
+        long[] permits = new long[waiting.size()];
+        for (int i = 0; i < permits.length; i++) {
+            permits[i] = waiting.get(i).permits();
+        }
+        CompletableFuture<Decision[]> sent = callOrFailure(policy, scripted.script(), key, permits, permits.length);
+        afterCall(sent, waiting, policy, scripted, key, batch);
+    }
+
+    private static void answer(
+            List<KeyBatches.Waiting> waiting, Decision @Nullable [] decisions, @Nullable Throwable error) {
+        for (int i = 0; i < waiting.size(); i++) {
+            CompletableFuture<Decision> decision = waiting.get(i).decision();
+            if (error != null || decisions == null) {
+                decision.completeExceptionally(error != null ? error : new IllegalStateException("no reply"));
+            } else {
+                decision.complete(decisions[i]);
+            }
+        }
+    }
+
+    /** {@link #call}, with a failure to even send it (the clock, the client) as a failed call. */
+    private CompletableFuture<Decision[]> callOrFailure(
+            RateLimitPolicy policy, PolicyScript script, String key, long[] permits, int count) {
+        try {
+            return call(policy, script, key, permits, count);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** One script call for {@code count} requests, bounded by the command timeout. */
@@ -148,20 +189,27 @@ final class RedisDecisionStore implements DecisionStore {
         return ((Number) reply.get(index)).longValue();
     }
 
-    /** Names a failure for the {@code cause} tag of {@code ratelimit.redis.errors}. */
-    static String causeOf(Throwable error) {
+    /**
+     * Classifies a failure by its type: Lettuce's timeout, the server's error replies (script errors; {@code LOADING}
+     * and {@code READONLY} mean the node cannot serve yet, so count as connection), and Lettuce's own client-side
+     * errors (disconnected, closed, rejected while down), which are connection failures.
+     */
+    static StoreErrorCause causeOf(Throwable error) {
         if (error instanceof TimeoutException || error instanceof RedisCommandTimeoutException) {
-            return "timeout";
+            return StoreErrorCause.TIMEOUT;
         }
-        if (error instanceof RedisConnectionException || error instanceof IOException) {
-            return "connection";
+        if (error instanceof RedisLoadingException || error instanceof RedisReadOnlyException) {
+            return StoreErrorCause.CONNECTION;
         }
-        if (error instanceof RedisException) {
-            String message = error.getMessage();
-            return message != null && (message.startsWith("ERR") || message.contains("script"))
-                    ? "script"
-                    : "connection";
+        if (error instanceof RedisCommandExecutionException) {
+            return StoreErrorCause.SCRIPT;
         }
-        return "other";
+        if (error instanceof RedisProtocolException || error instanceof RedisCommandInterruptedException) {
+            return StoreErrorCause.OTHER;
+        }
+        if (error instanceof RedisException || error instanceof IOException) {
+            return StoreErrorCause.CONNECTION;
+        }
+        return StoreErrorCause.OTHER;
     }
 }

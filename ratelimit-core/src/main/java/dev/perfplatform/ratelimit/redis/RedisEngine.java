@@ -12,23 +12,20 @@ import dev.perfplatform.ratelimit.internal.InMemoryEngineAccess;
 import dev.perfplatform.ratelimit.internal.NegativeCache;
 import dev.perfplatform.ratelimit.internal.ResilientDecisionStore;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
-import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisKeyAsyncCommands;
-import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +37,11 @@ import org.jspecify.annotations.Nullable;
  * (100 ms by default, not Lettuce's 60 s), each policy's failure policy decides (fail open by default) and the
  * decision is flagged degraded; a circuit breaker stops paying the timeout while Redis is down. Denials are cached
  * locally until their retry-after, so a flood on a denied key does not reach Redis, and concurrent requests on one key
- * share script calls.
+ * share script calls. A decision never waits longer than the command timeout, counted from when it is asked.
+ *
+ * <p>{@link Builder#build()} never fails for want of Redis, and returns at once when Redis is down: the engine connects
+ * in the background, retrying with a back-off capped at 500 ms, and until it has connected decisions follow the failure policies and
+ * {@link #circuitState()} is open. The engine's own client reconnects with the same cap after an outage.
  *
  * <pre>{@code
  * try (RedisEngine engine = RedisEngine.builder(RedisURI.create("redis://localhost:6379"))
@@ -64,37 +65,36 @@ public final class RedisEngine implements RateLimiterEngine {
     /** Default number of denials cached locally: {@link RedisDefaults#NEGATIVE_CACHE_SIZE}. */
     public static final int DEFAULT_NEGATIVE_CACHE_SIZE = RedisDefaults.NEGATIVE_CACHE_SIZE;
 
-    private final StatefulConnection<String, String> connection;
-    private final @Nullable AutoCloseable ownedClient;
     private final InMemoryEngine fallback;
     private final CircuitBreaker breaker;
+    private final BackgroundConnection connection;
     private final ResilientDecisionStore store;
     private final TimeSource waitClock;
 
-    private RedisEngine(
-            Builder builder, StatefulConnection<String, String> connection, @Nullable AutoCloseable ownedClient) {
-        this.connection = connection;
-        this.ownedClient = ownedClient;
+    private RedisEngine(Builder builder, ClientSource client) {
         TimeSource clock = builder.timeSource == null ? TimeSource.system() : builder.timeSource;
         this.waitClock = clock;
-        this.fallback = InMemoryEngine.builder().timeSource(clock).build();
+        this.fallback = InMemoryEngine.builder()
+                .timeSource(clock)
+                .maxKeys(builder.maxFallbackKeys)
+                .build();
         this.breaker =
                 new CircuitBreaker(builder.failureThreshold, builder.openDuration, System::nanoTime, builder.listener);
-        RedisScriptingAsyncCommands<String, String> scripting;
-        RedisKeyAsyncCommands<String, String> keys;
-        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
-            scripting = cluster.async();
-            keys = cluster.async();
-        } else {
-            scripting = ((StatefulRedisConnection<String, String>) connection).async();
-            keys = ((StatefulRedisConnection<String, String>) connection).async();
-        }
-        RedisDecisionStore redis = new RedisDecisionStore(
-                scripting, keys, builder.keyPrefix, builder.timeSource, builder.commandTimeout, builder.coalesce);
+        this.connection = new BackgroundConnection(
+                client,
+                connected -> new RedisDecisionStore(
+                        connected.scripting(),
+                        connected.keys(),
+                        builder.keyPrefix,
+                        builder.timeSource,
+                        builder.commandTimeout,
+                        builder.coalesce),
+                breaker,
+                builder.commandTimeout);
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(
-                redis,
+                connection,
                 breaker,
                 denials,
                 InMemoryEngineAccess.decisionStore(fallback),
@@ -125,12 +125,12 @@ public final class RedisEngine implements RateLimiterEngine {
      * {@code DisconnectedBehavior.REJECT_COMMANDS}, so requests made while Redis is down fail fast instead of queuing.
      */
     public static Builder builder(RedisClient client) {
-        return new Builder(client, false, List.of());
+        return new Builder(new ClientSource.Standalone(client, null), false, List.of());
     }
 
     /** An engine on its own connection from a Redis Cluster {@code client}, which stays the caller's. */
     public static Builder builder(RedisClusterClient client) {
-        return new Builder(client, true, List.of());
+        return new Builder(new ClientSource.Cluster(client, null), true, List.of());
     }
 
     @Override
@@ -143,28 +143,47 @@ public final class RedisEngine implements RateLimiterEngine {
         return "redis";
     }
 
-    /** The state of the circuit breaker in front of Redis. */
+    /**
+     * The state of the circuit breaker in front of Redis: {@link CircuitState#OPEN} while Redis cannot be reached,
+     * including from start-up until the engine first connects.
+     */
     @Override
     public CircuitState circuitState() {
         return breaker.state();
+    }
+
+    /** Whether the engine has connected to Redis at least once (it connects in the background after build). */
+    public boolean isConnected() {
+        return connection.isConnected();
+    }
+
+    /** Keys held now by the local fallback (policies with {@code FailurePolicy.localFallback}). */
+    public long fallbackKeyCount() {
+        return fallback.keyCount();
+    }
+
+    /** Keys the local fallback dropped so far, fresh or not (see {@link InMemoryEngine#evictedKeys()}). */
+    public long fallbackEvictedKeys() {
+        return fallback.evictedKeys();
+    }
+
+    /** Keys the local fallback dropped at its cap while they still had consumption. */
+    public long fallbackEvictedActiveKeys() {
+        return fallback.evictedActiveKeys();
     }
 
     @Override
     public void close() {
         connection.close();
         fallback.close();
-        if (ownedClient != null) {
-            try {
-                ownedClient.close();
-            } catch (Exception e) {
-                // shutting down a client we created: nothing useful to do with a failure here
-            }
-        }
     }
 
     /** Configures a {@link RedisEngine}. */
     public static final class Builder {
-        private final @Nullable Object callersClient;
+        /** The longest {@link #build()} waits for its first connection attempt (a host that drops packets). */
+        private static final Duration FIRST_CONNECT_WAIT = Duration.ofSeconds(1);
+
+        private final @Nullable ClientSource callersClient;
         private final boolean cluster;
         private final List<RedisURI> uris;
         private String keyPrefix = DEFAULT_KEY_PREFIX;
@@ -173,12 +192,13 @@ public final class RedisEngine implements RateLimiterEngine {
         private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
         private Duration openDuration = DEFAULT_OPEN_DURATION;
         private int negativeCacheSize = DEFAULT_NEGATIVE_CACHE_SIZE;
+        private int maxFallbackKeys = InMemoryEngine.DEFAULT_MAX_KEYS;
         private StoreListener listener = StoreListener.NONE;
         private boolean coalesce = true;
         private @Nullable SslOptions sslOptions;
 
         /** With no {@code callersClient}, the engine creates its own client for {@code uris} and closes it. */
-        private Builder(@Nullable Object callersClient, boolean cluster, List<RedisURI> uris) {
+        private Builder(@Nullable ClientSource callersClient, boolean cluster, List<RedisURI> uris) {
             this.callersClient = callersClient;
             this.cluster = cluster;
             this.uris = uris;
@@ -231,6 +251,18 @@ public final class RedisEngine implements RateLimiterEngine {
         }
 
         /**
+         * Cap on the keys the local fallback holds over all policies ({@value InMemoryEngine#DEFAULT_MAX_KEYS} by
+         * default), evicted as in {@link InMemoryEngine.Builder#maxKeys(int)}.
+         */
+        public Builder maxFallbackKeys(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxFallbackKeys must be positive but was " + value);
+            }
+            this.maxFallbackKeys = value;
+            return this;
+        }
+
+        /**
          * Whether concurrent requests on one key share script calls (on by default): while a call for a key is in
          * flight, later requests for it queue and go together in the next call, evaluated in arrival order.
          */
@@ -259,53 +291,54 @@ public final class RedisEngine implements RateLimiterEngine {
             return this;
         }
 
-        /** Connects and returns the engine. */
+        /**
+         * The engine, returned without failing for want of Redis: it connects in the background, and until Redis
+         * answers, decisions follow each policy's failure policy (flagged degraded) and the circuit is open. Waits
+         * for the first connection attempt only while it is under way and at most 1 s, so a reachable Redis is used
+         * from the first decision; with Redis down (connection refused) it returns at once.
+         *
+         * @throws io.lettuce.core.RedisConnectionException when the first attempt fails on the engine's own
+         *     configuration (a TLS certificate the client does not trust), which no retry can cure
+         */
         public RedisEngine build() {
-            Object client = callersClient != null ? callersClient : createClient();
-            @Nullable
-            AutoCloseable owned = callersClient != null ? null : () -> ((AbstractRedisClient) client).shutdown();
-            StatefulConnection<String, String> connection;
+            RedisEngine engine = new RedisEngine(this, callersClient != null ? callersClient : createClient());
             try {
-                connection = cluster
-                        ? ((RedisClusterClient) client).connect(StringCodec.UTF8)
-                        : ((RedisClient) client).connect(StringCodec.UTF8);
-            } catch (RuntimeException e) {
-                if (owned != null) {
-                    closeQuietly(owned, e);
-                }
-                throw e;
+                engine.connection.awaitFirstAttempt(FIRST_CONNECT_WAIT);
+            } catch (RuntimeException misconfigured) {
+                engine.close();
+                throw misconfigured;
             }
-            return new RedisEngine(this, connection, owned);
+            return engine;
         }
 
-        private static void closeQuietly(AutoCloseable owned, RuntimeException failure) {
-            try {
-                owned.close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
-        }
-
-        /** The engine's own client: fails fast while Redis is down (no queue of commands), follows Cluster changes. */
-        private AbstractRedisClient createClient() {
+        /**
+         * The engine's own client: fails fast while Redis is down (no queue of commands), reconnects with a back-off
+         * capped at 500 ms (Lettuce's default grows to 30 s, so a restarted Redis would wait
+         * seconds for it), follows Cluster changes.
+         */
+        private ClientSource createClient() {
             SslOptions ssl = sslOptions == null ? ClientOptions.DEFAULT_SSL_OPTIONS : sslOptions;
             ClientOptions.DisconnectedBehavior rejectWhileDown = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
+            ClientResources resources = DefaultClientResources.builder()
+                    .reconnectDelay(Delay.exponential(
+                            BackgroundConnection.FIRST_RETRY, BackgroundConnection.MAX_RETRY, 2, TimeUnit.MILLISECONDS))
+                    .build();
             if (cluster) {
-                RedisClusterClient client = RedisClusterClient.create(uris);
+                RedisClusterClient client = RedisClusterClient.create(resources, uris);
                 client.setOptions(ClusterClientOptions.builder()
                         .disconnectedBehavior(rejectWhileDown)
                         // Every adaptive refresh trigger is on: Lettuce 7's default.
                         .topologyRefreshOptions(ClusterTopologyRefreshOptions.create())
                         .sslOptions(ssl)
                         .build());
-                return client;
+                return new ClientSource.Cluster(client, resources);
             }
-            RedisClient client = RedisClient.create(uris.get(0));
+            RedisClient client = RedisClient.create(resources, uris.get(0));
             client.setOptions(ClientOptions.builder()
                     .disconnectedBehavior(rejectWhileDown)
                     .sslOptions(ssl)
                     .build());
-            return client;
+            return new ClientSource.Standalone(client, resources);
         }
     }
 }

@@ -72,6 +72,20 @@ class CircuitBreakerTests {
                         CircuitState.CLOSED);
     }
 
+    @Test
+    void opensAtOnceWhenTheStoreIsKnownUnreachableAndProbesAtOnceWhenItIsBack() {
+        breaker.openNow();
+        assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+        assertThat(breaker.tryAcquire()).isFalse();
+
+        breaker.probeNow();
+
+        assertThat(breaker.tryAcquire())
+                .as("the probe goes before the end of the open period")
+                .isTrue();
+        assertThat(breaker.state()).isEqualTo(CircuitState.HALF_OPEN);
+    }
+
     private void open() {
         for (int i = 0; i < 3; i++) {
             breaker.onFailure();

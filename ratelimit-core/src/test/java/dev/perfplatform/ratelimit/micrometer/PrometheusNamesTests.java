@@ -6,6 +6,7 @@ import dev.perfplatform.ratelimit.CircuitState;
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiter;
+import dev.perfplatform.ratelimit.StoreErrorCause;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,7 +24,7 @@ class PrometheusNamesTests {
                     registry,
                     engine.kind());
             limiter.acquire("client-4711");
-            RateLimiterMetrics.storeListener(registry).onStoreError(limiter.policy(), "timeout");
+            RateLimiterMetrics.storeListener(registry).onStoreError(limiter.policy(), StoreErrorCause.TIMEOUT);
             RateLimiterMetrics.bindCircuitState(registry, () -> CircuitState.OPEN);
             RateLimiterMetrics.bindKeyCount(registry, engine);
 

@@ -8,6 +8,7 @@ import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.ManualTimeSource;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiter;
+import dev.perfplatform.ratelimit.StoreErrorCause;
 import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
 import io.micrometer.core.instrument.Meter;
@@ -40,10 +41,10 @@ class RateLimiterMetricsTests {
     void storeListenerCountsErrorsByPolicyAndCause() {
         StoreListener listener = RateLimiterMetrics.storeListener(registry);
 
-        listener.onStoreError(login, "timeout");
-        listener.onStoreError(login, "timeout");
-        listener.onStoreError(login, "connection");
-        listener.onStoreError(api, "timeout");
+        listener.onStoreError(login, StoreErrorCause.TIMEOUT);
+        listener.onStoreError(login, StoreErrorCause.TIMEOUT);
+        listener.onStoreError(login, StoreErrorCause.CONNECTION);
+        listener.onStoreError(api, StoreErrorCause.TIMEOUT);
 
         assertThat(errors("login", "timeout")).isEqualTo(2);
         assertThat(errors("login", "connection")).isEqualTo(1);
@@ -116,7 +117,7 @@ class RateLimiterMetricsTests {
 
     @Test
     void describesEveryMeter() {
-        RateLimiterMetrics.storeListener(registry).onStoreError(login, "script");
+        RateLimiterMetrics.storeListener(registry).onStoreError(login, StoreErrorCause.SCRIPT);
         RateLimiterMetrics.bindCircuitState(registry, () -> CircuitState.CLOSED);
         RateLimiterMetrics.bindKeyCount(registry, InMemoryEngine.create());
 

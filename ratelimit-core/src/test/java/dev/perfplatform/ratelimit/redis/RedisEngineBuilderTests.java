@@ -1,8 +1,13 @@
 package dev.perfplatform.ratelimit.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.perfplatform.ratelimit.FailurePolicy;
+import dev.perfplatform.ratelimit.Limit;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
+import dev.perfplatform.ratelimit.RateLimiter;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
@@ -35,5 +40,27 @@ class RedisEngineBuilderTests {
         assertThatThrownBy(() -> builder.circuitBreaker(0, Duration.ofSeconds(1)))
                 .hasMessageContaining("failures");
         assertThatThrownBy(() -> builder.negativeCacheSize(-1)).hasMessageContaining("negativeCacheSize");
+    }
+
+    @Test
+    void theLocalFallbackHonoursItsKeyCap() {
+        RateLimitPolicy policy = RateLimitPolicy.builder("capped")
+                .limit(Limit.fixedWindow(10, Duration.ofHours(1)))
+                .failurePolicy(FailurePolicy.localFallback(1.0))
+                .build();
+        try (RedisEngine unreachable = RedisEngine.builder(RedisURI.create("redis://127.0.0.1:1"))
+                .maxFallbackKeys(100)
+                .build()) {
+            RateLimiter limiter = unreachable.limiter(policy);
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(limiter.acquire("key-" + i).isDegraded()).isTrue();
+            }
+
+            assertThat(unreachable.fallbackKeyCount()).isLessThanOrEqualTo(100);
+            assertThat(unreachable.fallbackEvictedKeys()).isGreaterThanOrEqualTo(900);
+        }
+        assertThatThrownBy(() -> RedisEngine.builder(RedisURI.create("redis://127.0.0.1:1"))
+                        .maxFallbackKeys(0))
+                .hasMessageContaining("maxFallbackKeys");
     }
 }

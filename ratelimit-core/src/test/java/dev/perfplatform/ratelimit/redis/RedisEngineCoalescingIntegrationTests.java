@@ -6,12 +6,15 @@ import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiter;
+import dev.perfplatform.ratelimit.TimeSource;
+import dev.perfplatform.testing.redis.RedisNode;
 import dev.perfplatform.testing.redis.RedisServerProcess;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,5 +86,59 @@ class RedisEngineCoalescingIntegrationTests {
                 .allSatisfy(denied -> assertThat(denied.retryAfter())
                         .isGreaterThan(Duration.ofMinutes(9))
                         .isLessThanOrEqualTo(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void aFailureAfterACallFailsTheRequestsQueuedBehindItInsteadOfLeavingThemQueued() throws Exception {
+        BreakableClock clock = new BreakableClock();
+        RedisNode node = redis.node(0);
+        try (RedisEngine engine = RedisEngine.builder(RedisURI.create(redis.uri()))
+                .commandTimeout(Duration.ofSeconds(20)) // far beyond the wait below: no deadline answers for us
+                .negativeCacheSize(0)
+                .timeSource(clock)
+                .build()) {
+            RateLimiter limiter =
+                    engine.limiter(RateLimitPolicy.of("broken", Limit.fixedWindow(100, Duration.ofHours(1))));
+            limiter.acquire("warm-up");
+            List<CompletableFuture<Decision>> queued = new ArrayList<>();
+            CompletableFuture<Decision> first;
+            node.pause();
+            try {
+                first = limiter.acquireAsync("hot", 1).toCompletableFuture(); // in flight, unanswered
+                for (int i = 0; i < 5; i++) {
+                    queued.add(limiter.acquireAsync("hot", 1).toCompletableFuture());
+                }
+                clock.broken = true; // sending the queued requests now throws inside the first call's callback
+            } finally {
+                node.resume();
+            }
+
+            assertThat(first.get(5, TimeUnit.SECONDS).isDegraded()).isFalse();
+            for (CompletableFuture<Decision> each : queued) {
+                assertThat(each.get(5, TimeUnit.SECONDS).isDegraded())
+                        .as("the failure reached the queued request, and its failure policy decided")
+                        .isTrue();
+            }
+            clock.broken = false;
+            assertThat(limiter.acquireAsync("hot", 1)
+                            .toCompletableFuture()
+                            .get(5, TimeUnit.SECONDS)
+                            .isDegraded())
+                    .as("the key is free again")
+                    .isFalse();
+        }
+    }
+
+    /** The system clock, until a test breaks it. */
+    private static final class BreakableClock implements TimeSource {
+        volatile boolean broken;
+
+        @Override
+        public long currentMicros() {
+            if (broken) {
+                throw new IllegalStateException("clock broken by the test");
+            }
+            return TimeSource.system().currentMicros();
+        }
     }
 }

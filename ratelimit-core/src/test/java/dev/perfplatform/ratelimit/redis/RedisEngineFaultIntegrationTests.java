@@ -9,6 +9,7 @@ import dev.perfplatform.ratelimit.FailurePolicy;
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiter;
+import dev.perfplatform.ratelimit.StoreErrorCause;
 import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.testing.internal.RespClient;
 import dev.perfplatform.testing.redis.RedisNode;
@@ -33,7 +34,7 @@ class RedisEngineFaultIntegrationTests {
     private static final Duration RECOVERY = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
-    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final List<StoreErrorCause> errors = new CopyOnWriteArrayList<>();
     private final List<CircuitState> transitions = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -55,7 +56,7 @@ class RedisEngineFaultIntegrationTests {
                 .circuitBreaker(failures, open)
                 .listener(new StoreListener() {
                     @Override
-                    public void onStoreError(RateLimitPolicy policy, String cause) {
+                    public void onStoreError(RateLimitPolicy policy, StoreErrorCause cause) {
                         errors.add(cause);
                     }
 
@@ -109,7 +110,7 @@ class RedisEngineFaultIntegrationTests {
             assertThat(decision.isDegraded()).isTrue();
         }
         assertThat(engine.circuitState()).isNotEqualTo(CircuitState.CLOSED);
-        assertThat(errors).contains("circuit_open");
+        assertThat(errors).contains(StoreErrorCause.CIRCUIT_OPEN);
 
         redis.node(0).restart();
         Decision recovered = awaitNormalDecision(limiter, "k");
@@ -171,7 +172,7 @@ class RedisEngineFaultIntegrationTests {
         await().during(Duration.ofMillis(300))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> CommandStats.evalshaCalls(node) - before <= 3);
-        assertThat(errors.stream().filter("timeout"::equals)).hasSize(3);
+        assertThat(errors.stream().filter(StoreErrorCause.TIMEOUT::equals)).hasSize(3);
     }
 
     @Test

@@ -197,6 +197,8 @@ public final class RedisServerProcess implements AutoCloseable {
         String log = dir.resolve(RedisNode.LOG_FILE).toString();
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--bind", RedisNode.HOST));
         Collections.addAll(args, "--dir", dir.toString(), "--logfile", log, "--save", "", "--appendonly", "no");
+        // DEBUG SLEEP lets fault tests block a server for a set time; only loopback clients may send it.
+        Collections.addAll(args, "--enable-debug-command", "local");
         Collections.addAll(args, extra);
         return startNode(role, port, dir, args);
     }
