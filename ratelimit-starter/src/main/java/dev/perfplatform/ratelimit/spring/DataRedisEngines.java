@@ -27,7 +27,7 @@ final class DataRedisEngines {
     }
 
     static RateLimiterEngine fromConnectionDetails(
-            ListableBeanFactory beans, RateLimitProperties.Redis redis, StoreListener listener) {
+            ListableBeanFactory beans, RateLimitProperties properties, StoreListener listener) {
         DataRedisConnectionDetails details = beans.getBean(DataRedisConnectionDetails.class);
         DataRedisConnectionDetails.Cluster cluster = details.getCluster();
         if (cluster != null) {
@@ -35,7 +35,7 @@ final class DataRedisEngines {
                     .map(node -> uri(
                             details, RedisURI.builder().withHost(node.host()).withPort(node.port())))
                     .toList();
-            return build(RedisEngine.builderForCluster(nodes), details, redis, listener);
+            return build(RedisEngine.builderForCluster(nodes), details, properties, listener);
         }
         RedisURI.Builder builder;
         DataRedisConnectionDetails.Sentinel sentinel = details.getSentinel();
@@ -57,19 +57,19 @@ final class DataRedisEngines {
                     .withPort(standalone.getPort())
                     .withDatabase(standalone.getDatabase());
         }
-        return build(RedisEngine.builder(uri(details, builder)), details, redis, listener);
+        return build(RedisEngine.builder(uri(details, builder)), details, properties, listener);
     }
 
     private static RateLimiterEngine build(
             RedisEngine.Builder engine,
             DataRedisConnectionDetails details,
-            RateLimitProperties.Redis redis,
+            RateLimitProperties properties,
             StoreListener listener) {
         SslBundle bundle = details.getSslBundle();
         if (bundle != null) {
             engine.sslOptions(sslOptions(bundle));
         }
-        return RedisEngines.configure(engine, redis, listener).build();
+        return RedisEngines.configure(engine, properties, listener).build();
     }
 
     private static SslOptions sslOptions(SslBundle bundle) {

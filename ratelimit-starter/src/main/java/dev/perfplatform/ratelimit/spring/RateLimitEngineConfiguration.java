@@ -68,8 +68,8 @@ class RateLimitEngineConfiguration {
             org.springframework.beans.factory.ListableBeanFactory beans,
             boolean hasUrl) {
         return hasUrl
-                ? RedisEngines.fromUrl(properties.getRedis(), listener)
-                : DataRedisEngines.fromConnectionDetails(beans, properties.getRedis(), listener);
+                ? RedisEngines.fromUrl(properties, listener)
+                : DataRedisEngines.fromConnectionDetails(beans, properties, listener);
     }
 
     private static boolean isPresent(String className, @Nullable ClassLoader classLoader) {

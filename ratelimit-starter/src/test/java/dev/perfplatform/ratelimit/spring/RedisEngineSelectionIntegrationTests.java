@@ -6,8 +6,13 @@ import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.testing.redis.RedisEndpoint;
 import dev.perfplatform.testing.redis.RedisTest;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -60,6 +65,35 @@ class RedisEngineSelectionIntegrationTests {
                                     .value())
                             .isZero();
                     assertThat(meters.find("ratelimit.keys").gauge()).isNull();
+                });
+    }
+
+    @Test
+    void theLocalFallbackHonoursTheMemoryCapAndIsMetered() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+                .withBean(SimpleMeterRegistry.class)
+                .withPropertyValues(
+                        "ratelimit.redis.url=redis://127.0.0.1:" + closedPort,
+                        "ratelimit.policies.api.failure=local",
+                        "ratelimit.memory.max-keys=2")
+                .run(context -> {
+                    RateLimiterRegistry registry = context.getBean(RateLimiterRegistry.class);
+                    for (String key : List.of("a", "b", "c")) {
+                        Decision decision = registry.limiter("api").acquire(key);
+                        assertThat(decision.isAllowed()).isTrue();
+                        assertThat(decision.isDegraded()).isTrue();
+                    }
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get("ratelimit.fallback.keys").gauge().value())
+                            .isEqualTo(2);
+                    double evicted = meters.get("ratelimit.fallback.evictions").functionCounters().stream()
+                            .mapToDouble(FunctionCounter::count)
+                            .sum();
+                    assertThat(evicted).isEqualTo(1);
                 });
     }
 
