@@ -1,4 +1,4 @@
-package dev.perfplatform.testing.internal;
+package dev.perfplatform.testing.resp;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
