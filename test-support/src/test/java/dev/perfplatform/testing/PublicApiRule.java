@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  * types, field types, record components) names no type of an {@code internal} package, and no module's main code
  * uses another module's {@code internal} package (the owner of a package is the module whose main sources declare
  * it).
+ *
+ * <p>Written here rather than with ArchUnit: the rule is about sources per module (which module's {@code
+ * src/main/java} declares a package), javac's own parser reads them without a build or a class path, and the JDK
+ * already ships it.
  */
 final class PublicApiRule {
 
