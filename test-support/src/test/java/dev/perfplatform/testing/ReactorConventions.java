@@ -18,7 +18,8 @@ import org.w3c.dom.NodeList;
 /**
  * The rules every module of the reactor follows, read from its POMs and sources: published libraries are
  * {@code @NullMarked} in every package, name their module, install a clean POM and appear in the BOM; every module
- * with code feeds the coverage report.
+ * with code feeds the coverage report; no public API mentions an {@code internal} type and no module uses another's
+ * {@code internal} package ({@link PublicApiRule}).
  */
 final class ReactorConventions {
 
@@ -57,6 +58,8 @@ final class ReactorConventions {
             }
             violations.addAll(packagesWithoutNullMarked(module));
         }
+        violations.addAll(PublicApiRule.violations(
+                modules.stream().filter(Module::hasCode).toList()));
         return violations;
     }
 

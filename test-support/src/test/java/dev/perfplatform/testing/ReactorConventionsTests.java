@@ -19,7 +19,7 @@ class ReactorConventionsTests {
     }
 
     @Test
-    void reportsEachBrokenConventionOfAPublishedLibrary() throws URISyntaxException {
+    void reportsEachBrokenConventionOfTheFixtureReactor() throws URISyntaxException {
         Path fixture = Path.of(Objects.requireNonNull(getClass().getResource("/conventions-fixture/pom.xml"))
                         .toURI())
                 .getParent();
@@ -33,6 +33,30 @@ class ReactorConventionsTests {
                         "sloppy-lib: published but sets no perfplatform.automaticModuleName",
                         "sloppy-lib: published but perfplatform.flattenMode is not ossrh",
                         "sloppy-lib: package com.example.sloppy has no package-info.java with @NullMarked",
-                        "sloppy-lib: package com.example.sloppy.internal has no package-info.java with @NullMarked");
+                        "sloppy-lib: package com.example.sloppy.internal has no package-info.java with @NullMarked",
+                        "sloppy-lib: public com.example.sloppy.Grouped.first() mentions internal "
+                                + "com.example.sloppy.internal.Helper",
+                        "sloppy-lib: public com.example.sloppy.Sloppy mentions internal com.example.sloppy.internal.Base",
+                        "sloppy-lib: public com.example.sloppy.Sloppy mentions internal com.example.sloppy.internal.Helper",
+                        "sloppy-lib: public com.example.sloppy.Sloppy.SHARED mentions internal "
+                                + "com.example.sloppy.internal.Helper",
+                        "sloppy-lib: public com.example.sloppy.Sloppy.helpers mentions internal "
+                                + "com.example.sloppy.internal.Helper",
+                        "sloppy-lib: public com.example.sloppy.Sloppy.<init>() mentions internal "
+                                + "com.example.sloppy.internal.Helper",
+                        "sloppy-lib: public com.example.sloppy.Sloppy.get() mentions internal "
+                                + "com.example.sloppy.internal.Helper",
+                        "sloppy-lib: public com.example.sloppy.Sloppy.accept() mentions internal "
+                                + "com.example.sloppy.internal.Helper",
+                        "sloppy-lib: public com.example.sloppy.Sloppy.accept() mentions internal "
+                                + "com.example.sloppy.internal.HelperFailure",
+                        "sloppy-lib: public com.example.sloppy.Sloppy.part() mentions internal "
+                                + "com.example.sloppy.internal.Helper.Part",
+                        "sloppy-lib: public com.example.sloppy.Sloppy.Pair.helper mentions internal "
+                                + "com.example.sloppy.internal.Helper",
+                        "sloppy-lib: public com.example.sloppy.Sloppy.Source.helper() mentions internal "
+                                + "com.example.sloppy.internal.Helper",
+                        "internal-app: com.example.app.App uses com.example.sloppy.internal, internal to sloppy-lib",
+                        "internal-app: com.example.app.Launcher uses com.example.sloppy.internal, internal to sloppy-lib");
     }
 }

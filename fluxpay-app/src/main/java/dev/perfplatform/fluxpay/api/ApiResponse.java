@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** The envelope of every merchant API answer: {@code {success, data, error, metadata}}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiResponse<T>(
-        boolean success, @Nullable T data, @Nullable Error error, Metadata metadata) {
+        boolean success, @Nullable T data, @Nullable ApiError error, Metadata metadata) {
 
     public static <T> ApiResponse<T> ok(T data) {
         return new ApiResponse<>(true, data, null, Metadata.now());
@@ -19,13 +19,13 @@ public record ApiResponse<T>(
         return new ApiResponse<>(
                 false,
                 null,
-                new Error(code.name(), message, fieldErrors.isEmpty() ? null : fieldErrors),
+                new ApiError(code.name(), message, fieldErrors.isEmpty() ? null : fieldErrors),
                 Metadata.now());
     }
 
     /** What went wrong: a stable code, a message, and per-field problems for invalid input. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Error(
+    public record ApiError(
             String code, String message, @Nullable List<FieldError> fieldErrors) {}
 
     /** One invalid field, named by its JSON path (e.g. {@code lineItems[0].quantity}). */

@@ -5,6 +5,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** An answer as sent: status and exact body bytes, so an idempotent replay is identical byte for byte. */
+@SuppressWarnings("ArrayRecordComponent") // carries the exact bytes sent; never compared, hashed or used as a key
 public record RenderedResponse(int status, byte[] body) {
 
     /** Header set on an answer replayed from an idempotency record. */

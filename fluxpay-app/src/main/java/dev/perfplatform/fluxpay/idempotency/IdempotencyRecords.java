@@ -157,6 +157,7 @@ class IdempotencyRecords {
     record Scope(UUID merchantId, String key) {}
 
     /** What a key already holds. */
+    @SuppressWarnings("ArrayRecordComponent") // read once and compared only by sameRequest, with Arrays.equals
     record Existing(
             String endpoint, byte[] requestHash, @Nullable RenderedResponse response, boolean leased, boolean expired) {
         boolean sameRequest(String otherEndpoint, byte[] otherHash) {

@@ -115,6 +115,7 @@ class InFlightKeys implements DisposableBean {
      * Lettuce itself reconnects a link lost after it was established.
      */
     @Scheduled(scheduler = JobSchedulers.HOUSEKEEPING, fixedDelayString = "${fluxpay.idempotency.redis-reconnect:5s}")
+    @SuppressWarnings("FutureReturnValueIgnored") // connected() handles both outcomes and cannot leave `connecting` set
     void connectIfNeeded() {
         RedisClient redis = client;
         RedisURI target = uri;
@@ -128,22 +129,26 @@ class InFlightKeys implements DisposableBean {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // a connection made after close() is dropped; nothing waits for it
     private void connected(@Nullable StatefulRedisConnection<String, String> established, @Nullable Throwable failure) {
-        RedisURI target = uri;
-        if (established != null && !closed) {
-            connection = established;
-            log.info(
-                    "in-flight idempotency keys in Redis at {}:{}",
-                    target == null ? "?" : target.getHost(),
-                    target == null ? 0 : target.getPort());
-        } else if (established != null) {
-            established.closeAsync();
-        } else if (!closed) {
-            log.warn(
-                    "Redis for in-flight idempotency keys unreachable ({}); PostgreSQL alone decides until it answers",
-                    String.valueOf(failure));
+        try {
+            RedisURI target = uri;
+            if (established != null && !closed) {
+                connection = established;
+                log.info(
+                        "in-flight idempotency keys in Redis at {}:{}",
+                        target == null ? "?" : target.getHost(),
+                        target == null ? 0 : target.getPort());
+            } else if (established != null) {
+                established.closeAsync();
+            } else if (!closed) {
+                log.warn(
+                        "Redis for in-flight idempotency keys unreachable ({}); PostgreSQL alone decides until it answers",
+                        String.valueOf(failure));
+            }
+        } finally {
+            connecting.set(false);
         }
-        connecting.set(false);
     }
 
     private Marker counted(Marker marker, String result) {

@@ -76,8 +76,8 @@ class Compensations {
     private Mono<Payment> apply(PendingCompensation pending, PgOutcome outcome) {
         UUID paymentId = pending.paymentId();
         if (outcome instanceof PgOutcome.Approved
-                || outcome instanceof PgOutcome.Declined declined
-                        && declined.code().equals(ALREADY_CANCELED)) {
+                || (outcome instanceof PgOutcome.Declined declined
+                        && declined.code().equals(ALREADY_CANCELED))) {
             return payments.transition(
                     paymentId,
                     EnumSet.of(PaymentStatus.DONE),

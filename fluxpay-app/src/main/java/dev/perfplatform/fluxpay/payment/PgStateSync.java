@@ -83,11 +83,11 @@ public class PgStateSync {
 
     /** A payment the PG can no longer move (READY, terminal, or left for a human): only contradictions are worth a log. */
     private static Synced settled(Payment payment, PgOutcome pgState) {
-        boolean contradicts = payment.status() == PaymentStatus.ABORTED || payment.status() == PaymentStatus.EXPIRED
+        boolean contradicts = (payment.status() == PaymentStatus.ABORTED || payment.status() == PaymentStatus.EXPIRED)
                 ? pgState instanceof PgOutcome.Approved
-                : payment.status() == PaymentStatus.CANCELED
+                : (payment.status() == PaymentStatus.CANCELED
                         && pgState instanceof PgOutcome.Approved approved
-                        && approved.balanceAmount() > 0;
+                        && approved.balanceAmount() > 0);
         if (contradicts || payment.status() == PaymentStatus.NEEDS_ATTENTION) {
             log.error("payment {} is {} but the PG shows {}", payment.paymentId(), payment.status(), pgState);
         }

@@ -4,7 +4,6 @@ import dev.perfplatform.fluxpay.payment.Payment;
 import dev.perfplatform.fluxpay.payment.PgStateSync;
 import dev.perfplatform.fluxpay.pg.PgOutcome;
 import dev.perfplatform.fluxpay.pgwebhook.PgWebhookMetrics.Result;
-import dev.perfplatform.fluxpay.pgwebhook.TossWebhook.Type;
 import dev.perfplatform.fluxpay.pgwebhook.WebhookReceipts.Receipt;
 import java.time.Duration;
 import java.util.Optional;
@@ -82,7 +81,7 @@ class PgWebhookProcessor implements DisposableBean {
 
     private Mono<Decision> decide(Receipt receipt) {
         TossWebhook webhook = receipt.webhook();
-        if (webhook.type() == Type.OTHER || !webhook.namesPayment()) {
+        if (webhook.type() == TossWebhook.Type.OTHER || !webhook.namesPayment()) {
             return Mono.just(new Decision(Decision.IGNORED, "names no payment the engine acts on"));
         }
         return payments.of(webhook).flatMap(payment -> check(receipt, payment)).switchIfEmpty(Mono.fromSupplier(() -> {

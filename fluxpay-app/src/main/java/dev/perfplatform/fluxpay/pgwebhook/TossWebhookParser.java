@@ -1,6 +1,5 @@
 package dev.perfplatform.fluxpay.pgwebhook;
 
-import dev.perfplatform.fluxpay.pgwebhook.TossWebhook.Type;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ class TossWebhookParser {
     private static final int MAX_STATUS = 64;
     private static final int MAX_SECRET = 200;
     private static final Set<String> KNOWN =
-            Set.of(Type.PAYMENT_STATUS_CHANGED.name(), Type.CANCEL_STATUS_CHANGED.name());
+            Set.of(TossWebhook.Type.PAYMENT_STATUS_CHANGED.name(), TossWebhook.Type.CANCEL_STATUS_CHANGED.name());
 
     private final JsonMapper json;
 
@@ -53,9 +52,9 @@ class TossWebhookParser {
             throw new MalformedWebhookException("eventType is not a string");
         }
         if (!KNOWN.contains(eventType.asString())) {
-            return new TossWebhook(Type.OTHER, null, null, null, null);
+            return new TossWebhook(TossWebhook.Type.OTHER, null, null, null, null);
         }
-        Type type = Type.valueOf(eventType.asString());
+        TossWebhook.Type type = TossWebhook.Type.valueOf(eventType.asString());
         JsonNode data = root.path("data");
         if (!data.isObject()) {
             throw new MalformedWebhookException("data is not an object");
@@ -64,9 +63,9 @@ class TossWebhookParser {
                 type,
                 text(data, "paymentKey", MAX_PAYMENT_KEY),
                 text(data, "orderId", MAX_ORDER_ID),
-                type == Type.PAYMENT_STATUS_CHANGED ? text(data, "status", MAX_STATUS) : null,
-                type == Type.PAYMENT_STATUS_CHANGED ? text(data, "secret", MAX_SECRET) : null);
-        if (type == Type.PAYMENT_STATUS_CHANGED && !webhook.namesPayment()) {
+                type == TossWebhook.Type.PAYMENT_STATUS_CHANGED ? text(data, "status", MAX_STATUS) : null,
+                type == TossWebhook.Type.PAYMENT_STATUS_CHANGED ? text(data, "secret", MAX_SECRET) : null);
+        if (type == TossWebhook.Type.PAYMENT_STATUS_CHANGED && !webhook.namesPayment()) {
             throw new MalformedWebhookException("data has neither paymentKey nor orderId");
         }
         return webhook;
@@ -79,7 +78,7 @@ class TossWebhookParser {
         if (orderId == null || status == null || secret == null) {
             throw new MalformedWebhookException("no eventType, and not a deposit callback (orderId, status, secret)");
         }
-        return new TossWebhook(Type.DEPOSIT_CALLBACK, null, orderId, status, secret);
+        return new TossWebhook(TossWebhook.Type.DEPOSIT_CALLBACK, null, orderId, status, secret);
     }
 
     /** A string field, null when absent; anything else, or too long, is malformed. */

@@ -4,7 +4,6 @@ import static dev.perfplatform.fluxpay.Rows.instant;
 import static dev.perfplatform.fluxpay.Rows.number;
 import static dev.perfplatform.fluxpay.Rows.string;
 
-import dev.perfplatform.fluxpay.pgwebhook.TossWebhook.Type;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,7 +107,7 @@ class WebhookReceipts {
         return new Receipt(
                 string(row, "transmission_id"),
                 new TossWebhook(
-                        Type.valueOf(string(row, "event_type")),
+                        TossWebhook.Type.valueOf(string(row, "event_type")),
                         row.get("payment_key", String.class),
                         row.get("order_id", String.class),
                         row.get("claimed_status", String.class),

@@ -270,7 +270,7 @@ public class SimulatorController {
         view.put("cancelReason", reason);
         view.put("refundableAmount", payment.balanceAmount());
         view.put("cancelStatus", "DONE");
-        view.put("canceledAt", OffsetDateTime.now().toString());
+        view.put("canceledAt", OffsetDateTime.now(SimulatorWebhooks.KST).toString());
         return view;
     }
 

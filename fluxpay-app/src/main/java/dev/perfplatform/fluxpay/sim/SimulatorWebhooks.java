@@ -37,7 +37,9 @@ class SimulatorWebhooks implements DisposableBean {
     static final String CANCEL_STATUS_CHANGED = "CANCEL_STATUS_CHANGED";
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorWebhooks.class);
-    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
+    /** Toss writes its timestamps in Korean time. */
+    static final ZoneId KST = ZoneId.of("Asia/Seoul");
+
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
     private final SimulatorSettings settings;

@@ -23,32 +23,22 @@ final class WebhookEventMapping {
 
     /** The event of a payment's move to {@code status}, or null when there is none. */
     static @Nullable String forPayment(PaymentStatus status) {
-        switch (status) {
-            case DONE:
-                return WebhookEventTypes.PAYMENT_CONFIRMED;
-            case ABORTED:
-            case EXPIRED:
-                return WebhookEventTypes.PAYMENT_FAILED;
-            case UNKNOWN:
-                return WebhookEventTypes.PAYMENT_UNKNOWN;
-            case CANCELED:
-                return WebhookEventTypes.PAYMENT_CANCELED;
-            case PARTIAL_CANCELED:
-                return WebhookEventTypes.PAYMENT_PARTIALLY_CANCELED;
-            default:
-                return null;
-        }
+        return switch (status) {
+            case DONE -> WebhookEventTypes.PAYMENT_CONFIRMED;
+            case ABORTED, EXPIRED -> WebhookEventTypes.PAYMENT_FAILED;
+            case UNKNOWN -> WebhookEventTypes.PAYMENT_UNKNOWN;
+            case CANCELED -> WebhookEventTypes.PAYMENT_CANCELED;
+            case PARTIAL_CANCELED -> WebhookEventTypes.PAYMENT_PARTIALLY_CANCELED;
+            case READY, IN_PROGRESS, NEEDS_ATTENTION -> null;
+        };
     }
 
     /** The event of a refund settling as {@code status}, or null when there is none. */
     static @Nullable String forRefund(RefundStatus status) {
-        switch (status) {
-            case SUCCEEDED:
-                return WebhookEventTypes.REFUND_SUCCEEDED;
-            case FAILED:
-                return WebhookEventTypes.REFUND_FAILED;
-            default:
-                return null;
-        }
+        return switch (status) {
+            case SUCCEEDED -> WebhookEventTypes.REFUND_SUCCEEDED;
+            case FAILED -> WebhookEventTypes.REFUND_FAILED;
+            case PENDING, UNKNOWN, NEEDS_ATTENTION -> null;
+        };
     }
 }

@@ -21,25 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class WebhookOutbox {
 
-    private static final String ENQUEUE = """
-            WITH target AS (
-                SELECT m.id AS merchant_id, m.webhook_disabled_at IS NOT NULL AS disabled
-                FROM %s s JOIN merchants m ON m.id = s.merchant_id
-                WHERE s.id = :subject AND m.webhook_url IS NOT NULL),
-            event AS (
-                INSERT INTO webhook_events (id, merchant_id, type, payload, payment_id, payment_seq, refund_id,
-                                            created_at)
-                SELECT :eventId, merchant_id, :type, :payload, :paymentId, :paymentSeq, :refundId, :now FROM target
-                RETURNING id, merchant_id)
-            INSERT INTO webhook_deliveries (id, event_id, merchant_id, status, next_attempt_at, last_error,
-                                            created_at, updated_at)
-            SELECT :deliveryId, event.id, event.merchant_id,
-                   CASE WHEN target.disabled THEN 'DISABLED' ELSE 'PENDING' END,
-                   CASE WHEN target.disabled THEN NULL ELSE :now END,
-                   CASE WHEN target.disabled THEN 'the endpoint is disabled' END,
-                   :now, :now
-            FROM event, target""";
-
     private final DatabaseClient db;
     private final JsonMapper json;
     private final Clock clock;
@@ -79,7 +60,7 @@ public class WebhookOutbox {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             String payload = json.writeValueAsString(new EventPayload(type, now, data));
-            DatabaseClient.GenericExecuteSpec insert = db.sql(String.format(ENQUEUE, table))
+            DatabaseClient.GenericExecuteSpec insert = db.sql(enqueueSql(table))
                     .bind("subject", subject)
                     .bind("eventId", WebhookSigner.newWebhookId())
                     .bind("type", type)
@@ -97,4 +78,26 @@ public class WebhookOutbox {
 
     /** The Standard Webhooks payload: {@code {type, timestamp, data}}, data as the merchant API renders it. */
     private record EventPayload(String type, Instant timestamp, Object data) {}
+
+    /** One event of a row of {@code table} and its delivery, for the merchant that owns the row. */
+    private static String enqueueSql(String table) {
+        return String.format("""
+                WITH target AS (
+                    SELECT m.id AS merchant_id, m.webhook_disabled_at IS NOT NULL AS disabled
+                    FROM %s s JOIN merchants m ON m.id = s.merchant_id
+                    WHERE s.id = :subject AND m.webhook_url IS NOT NULL),
+                event AS (
+                    INSERT INTO webhook_events (id, merchant_id, type, payload, payment_id, payment_seq, refund_id,
+                                                created_at)
+                    SELECT :eventId, merchant_id, :type, :payload, :paymentId, :paymentSeq, :refundId, :now FROM target
+                    RETURNING id, merchant_id)
+                INSERT INTO webhook_deliveries (id, event_id, merchant_id, status, next_attempt_at, last_error,
+                                                created_at, updated_at)
+                SELECT :deliveryId, event.id, event.merchant_id,
+                       CASE WHEN target.disabled THEN 'DISABLED' ELSE 'PENDING' END,
+                       CASE WHEN target.disabled THEN NULL ELSE :now END,
+                       CASE WHEN target.disabled THEN 'the endpoint is disabled' END,
+                       :now, :now
+                FROM event, target""", table);
+    }
 }

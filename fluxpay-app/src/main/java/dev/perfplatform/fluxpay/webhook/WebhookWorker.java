@@ -131,16 +131,16 @@ class WebhookWorker {
     private Mono<Outcome> record(ClaimedDelivery delivery, AttemptResult result) {
         Instant now = clock.instant();
         int attempts = delivery.attempts() + 1;
-        switch (result.kind()) {
-            case DELIVERED:
-                return counted(
+        return switch (result.kind()) {
+            case DELIVERED ->
+                counted(
                         delivery,
                         deliveries.recordAttempt(delivery, result, now, WebhookDeliveryStatus.SUCCEEDED, null),
                         Outcome.DELIVERED);
-            case GONE:
+            case GONE -> {
                 log.warn("webhook delivery {} answered 410 Gone: its merchant's endpoint is disabled", delivery.id());
                 log.debug("webhook delivery {} belongs to merchant {}", delivery.id(), delivery.merchantId());
-                return counted(
+                yield counted(
                         delivery,
                         transactions.transactional(deliveries
                                 .recordAttempt(delivery, result, now, WebhookDeliveryStatus.DISABLED, null)
@@ -148,22 +148,27 @@ class WebhookWorker {
                                         .disableEndpoint(delivery.merchantId(), now)
                                         .thenReturn(held))),
                         Outcome.DISABLED);
-            default:
-                Duration wait = settings.retryAfter(attempts);
-                Outcome outcome = result.kind() == AttemptResult.Kind.REFUSED ? Outcome.REFUSED : retryOrFailed(wait);
-                if (outcome == Outcome.REFUSED) {
-                    log.warn("webhook {} not sent: {}", delivery.webhookId(), result.error());
-                }
-                return counted(
-                        delivery,
-                        deliveries.recordAttempt(
-                                delivery,
-                                result,
-                                now,
-                                wait == null ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING,
-                                wait == null ? null : now.plus(wait)),
-                        outcome);
+            }
+            case FAILED, REFUSED -> failedAttempt(delivery, result, now, attempts);
+        };
+    }
+
+    /** A delivery that was refused before sending or failed: retried later, or failed for good. */
+    private Mono<Outcome> failedAttempt(ClaimedDelivery delivery, AttemptResult result, Instant now, int attempts) {
+        Duration wait = settings.retryAfter(attempts);
+        Outcome outcome = result.kind() == AttemptResult.Kind.REFUSED ? Outcome.REFUSED : retryOrFailed(wait);
+        if (outcome == Outcome.REFUSED) {
+            log.warn("webhook {} not sent: {}", delivery.webhookId(), result.error());
         }
+        return counted(
+                delivery,
+                deliveries.recordAttempt(
+                        delivery,
+                        result,
+                        now,
+                        wait == null ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING,
+                        wait == null ? null : now.plus(wait)),
+                outcome);
     }
 
     private static Outcome retryOrFailed(@Nullable Duration wait) {

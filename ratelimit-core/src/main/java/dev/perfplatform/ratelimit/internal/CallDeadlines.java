@@ -67,7 +67,7 @@ public final class CallDeadlines {
     public <T> CompletableFuture<T> bound(CompletableFuture<T> call, Future<?> source) {
         pending.add(new Pending(nanoTime.getAsLong() + timeoutNanos, call, source));
         if (!armed.get() && armed.compareAndSet(false, true)) {
-            TIMER.schedule(this::sweep, tickNanos, TimeUnit.NANOSECONDS);
+            scheduleSweep();
         }
         return call;
     }
@@ -83,13 +83,19 @@ public final class CallDeadlines {
             }
         }
         if (!pending.isEmpty()) {
-            TIMER.schedule(this::sweep, tickNanos, TimeUnit.NANOSECONDS);
+            scheduleSweep();
             return;
         }
         armed.set(false);
         if (!pending.isEmpty() && armed.compareAndSet(false, true)) { // a call arrived while disarming
-            TIMER.schedule(this::sweep, tickNanos, TimeUnit.NANOSECONDS);
+            scheduleSweep();
         }
+    }
+
+    /** Runs {@link #sweep()} one tick from now. */
+    @SuppressWarnings("FutureReturnValueIgnored") // sweep() reports through the calls it fails, and re-arms itself
+    private void scheduleSweep() {
+        TIMER.schedule(this::sweep, tickNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Calls waiting for their deadline or the next sweep; for tests. */

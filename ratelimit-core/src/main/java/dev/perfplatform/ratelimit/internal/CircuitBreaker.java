@@ -4,6 +4,7 @@ import dev.perfplatform.ratelimit.CircuitState;
 import dev.perfplatform.ratelimit.StoreListener;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,8 +18,7 @@ public final class CircuitBreaker {
     private final long openNanos;
     private final LongSupplier nanoTime;
     private final StoreListener listener;
-    private static final CircuitState[] STATES = CircuitState.values();
-    private final AtomicInteger state = new AtomicInteger(CircuitState.CLOSED.ordinal());
+    private final AtomicReference<CircuitState> state = new AtomicReference<>(CircuitState.CLOSED);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile long openUntilNanos;
 
@@ -83,8 +83,9 @@ public final class CircuitBreaker {
     }
 
     /** The current state. */
+    @SuppressWarnings("NullAway") // NullAway models AtomicReference.get() as nullable; this one only holds constants
     public CircuitState state() {
-        return STATES[state.get()];
+        return state.get();
     }
 
     /** Microseconds until the next probe when open, else 0: a retry hint for fail-closed denials. */
@@ -99,7 +100,7 @@ public final class CircuitBreaker {
     }
 
     private boolean transition(CircuitState from, CircuitState to) {
-        if (state.compareAndSet(from.ordinal(), to.ordinal())) {
+        if (state.compareAndSet(from, to)) { // enum constants are singletons: identity is equality
             if (to == CircuitState.CLOSED) {
                 consecutiveFailures.set(0);
             }

@@ -98,6 +98,7 @@ final class KeyEntry {
     }
 
     /** An even stamp to read the words under, waiting out a writer; or {@link #DEAD}. */
+    @SuppressWarnings("ThreadPriorityCheck") // yields only to a writer descheduled mid-write, after spinning
     long readStamp() {
         int spins = 0;
         while (true) {

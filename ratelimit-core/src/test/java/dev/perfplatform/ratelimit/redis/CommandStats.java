@@ -1,7 +1,7 @@
 package dev.perfplatform.ratelimit.redis;
 
-import dev.perfplatform.testing.internal.RespClient;
 import dev.perfplatform.testing.redis.RedisNode;
+import dev.perfplatform.testing.resp.RespClient;
 
 /** Reads {@code INFO commandstats} of a redis-server the test started. */
 final class CommandStats {

@@ -3,8 +3,8 @@ package dev.perfplatform.ratelimit.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfplatform.ratelimit.Decision;
-import dev.perfplatform.testing.internal.RespClient;
 import dev.perfplatform.testing.redis.RedisServerProcess;
+import dev.perfplatform.testing.resp.RespClient;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;

@@ -1,5 +1,6 @@
 package dev.perfplatform.testing.internal;
 
+import dev.perfplatform.testing.resp.RespClient;
 import java.time.Duration;
 import java.util.Map;
 

@@ -36,7 +36,10 @@ public enum SqlEngineKind implements EngineKind {
     private final String displayName;
     private final String environmentVariable;
     private final String configurationParameter;
+
+    @SuppressWarnings("ImmutableEnumChecker") // ServiceUrl is a record of strings and an int
     private final ServiceUrl localDefault;
+
     private final String dockerImage;
     private final String containerPasswordVariable;
     private final String jdbcPrefix;

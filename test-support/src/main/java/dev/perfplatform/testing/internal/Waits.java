@@ -1,5 +1,6 @@
 package dev.perfplatform.testing.internal;
 
+import dev.perfplatform.testing.resp.RespClient;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,5 @@
 /**
- * Internal machinery of test-support (server resolution, a minimal RESP client, process plumbing). Not API: it
+ * Internal machinery of test-support (server resolution, process plumbing). Not API: it
  * changes without notice.
  */
 @NullMarked

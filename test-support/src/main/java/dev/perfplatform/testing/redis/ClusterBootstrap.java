@@ -1,8 +1,8 @@
 package dev.perfplatform.testing.redis;
 
 import dev.perfplatform.testing.internal.FreePorts;
-import dev.perfplatform.testing.internal.RespClient;
 import dev.perfplatform.testing.internal.Waits;
+import dev.perfplatform.testing.resp.RespClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.perfplatform.testing.redis;
 
 import dev.perfplatform.testing.internal.NodeLauncher;
 import dev.perfplatform.testing.internal.NodeProcess;
-import dev.perfplatform.testing.internal.RespClient;
 import dev.perfplatform.testing.internal.Waits;
+import dev.perfplatform.testing.resp.RespClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.perfplatform.testing.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.perfplatform.testing.internal.RespClient;
+import dev.perfplatform.testing.resp.RespClient;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,9 +3,9 @@ package dev.perfplatform.testing.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perfplatform.testing.internal.RespClient;
 import dev.perfplatform.testing.internal.TempDirs;
 import dev.perfplatform.testing.internal.Waits;
+import dev.perfplatform.testing.resp.RespClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

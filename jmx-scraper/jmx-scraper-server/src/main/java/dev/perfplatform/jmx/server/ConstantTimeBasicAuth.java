@@ -24,7 +24,7 @@ final class ConstantTimeBasicAuth extends BasicAuthenticator {
     public boolean checkCredentials(String username, String password) {
         boolean userMatches = MessageDigest.isEqual(this.user, digest(username));
         boolean passwordMatches = MessageDigest.isEqual(this.password, digest(password));
-        return userMatches & passwordMatches;
+        return userMatches && passwordMatches; // both digests are already compared, in constant time
     }
 
     private static byte[] digest(String text) {

@@ -26,10 +26,17 @@ final class IndexEndpoint implements Exchanges.ReadOnlyEndpoint {
     }
 
     static String render(List<String> targets) {
-        StringBuilder html = new StringBuilder(
-                "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>jmx-scraper</title></head><body>\n"
-                        + "<h1>jmx-scraper</h1>\n<ul>\n<li><a href=\"/metrics\">/metrics</a> every target</li>\n"
-                        + "<li><a href=\"/health\">/health</a></li>\n</ul>\n<h2>Targets</h2>\n<ul>\n");
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html><head><meta charset="utf-8"><title>jmx-scraper</title></head><body>
+                <h1>jmx-scraper</h1>
+                <ul>
+                <li><a href="/metrics">/metrics</a> every target</li>
+                <li><a href="/health">/health</a></li>
+                </ul>
+                <h2>Targets</h2>
+                <ul>
+                """);
         for (String target : targets) {
             String query = URLEncoder.encode(target, StandardCharsets.UTF_8);
             html.append("<li>")

@@ -23,6 +23,8 @@ public enum JmxScraperOutputFormat implements Producible<JmxScraperOutputFormat>
     OPENMETRICS(ExpositionFormat.OPENMETRICS);
 
     private final ExpositionFormat format;
+
+    @SuppressWarnings("ImmutableEnumChecker") // Spring's MimeType is immutable, though not annotated as such
     private final MimeType mimeType;
 
     JmxScraperOutputFormat(ExpositionFormat format) {

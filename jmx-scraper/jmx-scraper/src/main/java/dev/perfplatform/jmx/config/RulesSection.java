@@ -214,21 +214,19 @@ final class RulesSection {
 
     private static MetricType type(YamlReader yaml, Node node, String key) {
         String type = yaml.string(node, key);
-        switch (type) {
-            case "GAUGE":
-                return MetricType.GAUGE;
-            case "COUNTER":
-                return MetricType.COUNTER;
-            case "UNTYPED", "UNKNOWN":
-                return MetricType.UNKNOWN;
-            default:
+        return switch (type) {
+            case "GAUGE" -> MetricType.GAUGE;
+            case "COUNTER" -> MetricType.COUNTER;
+            case "UNTYPED", "UNKNOWN" -> MetricType.UNKNOWN;
+            default -> {
                 yaml.warn(
                         node,
                         key,
                         "'" + type + "' is not GAUGE, COUNTER or UNTYPED, so the metric is UNKNOWN"
                                 + " (jmx_exporter 1.0.1 does the same; types are case-sensitive)");
-                return MetricType.UNKNOWN;
-        }
+                yield MetricType.UNKNOWN;
+            }
+        };
     }
 
     static List<String> sorted(Set<String> keys) {

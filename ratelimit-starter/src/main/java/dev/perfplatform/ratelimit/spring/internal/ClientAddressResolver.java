@@ -69,7 +69,7 @@ public final class ClientAddressResolver {
     private static List<String> forwardedForHops(@Nullable String header) {
         List<String> hops = new ArrayList<>();
         if (header != null) {
-            for (String part : header.split(",")) {
+            for (String part : header.split(",", -1)) { // empty parts are skipped below
                 if (!part.isBlank()) {
                     hops.add(stripPort(part.strip()));
                 }
@@ -81,8 +81,8 @@ public final class ClientAddressResolver {
     /** RFC 7239: {@code for=192.0.2.60;proto=http, for="[2001:db8::1]:4711"}. */
     private static List<String> forwardedHops(String header) {
         List<String> hops = new ArrayList<>();
-        for (String element : header.split(",")) {
-            for (String pair : element.split(";")) {
+        for (String element : header.split(",", -1)) { // empty elements hold no for=
+            for (String pair : element.split(";", -1)) {
                 String[] nameValue = pair.strip().split("=", 2);
                 if (nameValue.length == 2
                         && nameValue[0].strip().toLowerCase(Locale.ROOT).equals("for")) {

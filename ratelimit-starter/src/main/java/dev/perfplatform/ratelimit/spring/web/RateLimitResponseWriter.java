@@ -19,5 +19,6 @@ public interface RateLimitResponseWriter {
      * @param contentType the {@code Content-Type} header value
      * @param content the bytes
      */
+    @SuppressWarnings("ArrayRecordComponent") // bytes handed to the response as they are; a Body is never compared
     record Body(String contentType, byte[] content) {}
 }

@@ -38,13 +38,10 @@ final class OpenMetricsWriter extends TextWriter {
     }
 
     private static String typeName(MetricType type) {
-        switch (type) {
-            case COUNTER:
-                return "counter";
-            case GAUGE:
-                return "gauge";
-            default:
-                return "unknown";
-        }
+        return switch (type) {
+            case COUNTER -> "counter";
+            case GAUGE -> "gauge";
+            case UNKNOWN -> "unknown";
+        };
     }
 }

@@ -34,13 +34,10 @@ final class PrometheusTextWriter extends TextWriter {
     }
 
     private static String typeName(MetricType type) {
-        switch (type) {
-            case COUNTER:
-                return "counter";
-            case GAUGE:
-                return "gauge";
-            default:
-                return "untyped";
-        }
+        return switch (type) {
+            case COUNTER -> "counter";
+            case GAUGE -> "gauge";
+            case UNKNOWN -> "untyped";
+        };
     }
 }

@@ -55,6 +55,7 @@ final class AttributeMatcher {
     }
 
     /** jmx_exporter's scraper hands a Date over as epoch seconds (a Double); everything else as it is. */
+    @SuppressWarnings("JavaUtilDate") // MBeans expose java.util.Date; this is where it becomes a number
     static Object normalize(Object value) {
         return value instanceof Date date ? Double.valueOf(date.getTime() / 1000.0) : value;
     }
@@ -155,7 +156,7 @@ final class AttributeMatcher {
     }
 
     /** Adds a label as jmx_exporter does (empty name or value: left out); a name client_java rejects drops the sample. */
-    private static @Nullable String addLabel(TreeMap<String, String> labels, String name, String value) {
+    private static @Nullable String addLabel(Map<String, String> labels, String name, String value) {
         if (name.isEmpty() || value.isEmpty()) {
             return null;
         }

@@ -90,8 +90,8 @@ public final class RuleEngine implements MetricMapper {
                         families.add(matched, value);
                     }
                 }
-            } catch (RuntimeException e) { // odd input drops its attribute, never the page
-                continue;
+            } catch (RuntimeException oddInput) {
+                // odd input drops its attribute, never the page
             }
         }
         if (cache != null) {

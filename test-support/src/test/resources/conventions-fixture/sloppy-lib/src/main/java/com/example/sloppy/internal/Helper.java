@@ -1,3 +1,6 @@
 package com.example.sloppy.internal;
 
-public class Helper {}
+public class Helper {
+    /** A nested type of an internal type is internal too. */
+    public static class Part {}
+}

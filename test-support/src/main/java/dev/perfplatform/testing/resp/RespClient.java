@@ -1,4 +1,4 @@
-package dev.perfplatform.testing.internal;
+package dev.perfplatform.testing.resp;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -89,28 +89,25 @@ public final class RespClient implements Closeable {
             throw new IOException("connection closed by server");
         }
         String line = readLine();
-        switch (type) {
-            case '+':
-                return line;
-            case '-':
-                throw new RedisErrorReply(line);
-            case ':':
-                return Long.parseLong(line);
-            case '$':
-                return readBulk(Integer.parseInt(line));
-            case '*':
-                int count = Integer.parseInt(line);
-                if (count < 0) {
-                    return null;
-                }
-                List<@Nullable Object> items = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    items.add(readReply());
-                }
-                return items;
-            default:
-                throw new IOException("unexpected RESP type byte '" + (char) type + "'");
+        return switch (type) {
+            case '+' -> line;
+            case '-' -> throw new RedisErrorReply(line);
+            case ':' -> Long.parseLong(line);
+            case '$' -> readBulk(Integer.parseInt(line));
+            case '*' -> readArray(Integer.parseInt(line));
+            default -> throw new IOException("unexpected RESP type byte '" + (char) type + "'");
+        };
+    }
+
+    private @Nullable List<@Nullable Object> readArray(int count) throws IOException {
+        if (count < 0) {
+            return null;
         }
+        List<@Nullable Object> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            items.add(readReply());
+        }
+        return items;
     }
 
     private @Nullable String readBulk(int length) throws IOException {

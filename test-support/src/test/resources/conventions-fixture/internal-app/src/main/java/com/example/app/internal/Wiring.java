@@ -1,0 +1,3 @@
+package com.example.app.internal;
+
+public class Wiring {}

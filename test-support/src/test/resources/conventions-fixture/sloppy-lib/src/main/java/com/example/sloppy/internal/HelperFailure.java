@@ -1,0 +1,3 @@
+package com.example.sloppy.internal;
+
+public class HelperFailure extends Exception {}
