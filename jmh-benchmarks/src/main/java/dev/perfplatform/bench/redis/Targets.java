@@ -1,10 +1,10 @@
 package dev.perfplatform.bench.redis;
 
 import dev.perfplatform.bench.KeySpace;
+import dev.perfplatform.ratelimit.Algorithm;
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiter;
-import dev.perfplatform.ratelimit.internal.AlgorithmCodes;
 import dev.perfplatform.ratelimit.redis.RedisEngine;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
@@ -74,9 +74,15 @@ final class Targets {
 
     /**
      * The floor: our script called raw through Lettuce {@code EVALSHA}, keys and arguments made up front, no
-     * coalescing, no negative cache, no decision objects.
+     * coalescing, no negative cache, no decision objects. It speaks the script's wire format as its header documents
+     * it, as any other client would, so it takes a token bucket only (algorithm number 1).
      */
+    private static final String TOKEN_BUCKET_WIRE_NUMBER = "1";
+
     static Built evalsha(RedisClient client, Limit limit, KeySpace space) {
+        if (limit.algorithm() != Algorithm.TOKEN_BUCKET) {
+            throw new IllegalArgumentException("the raw EVALSHA floor speaks the token bucket only: " + limit);
+        }
         StatefulRedisConnection<String, String> connection = client.connect();
         RedisAsyncCommands<String, String> commands = connection.async();
         String sha = connection.sync().scriptLoad(script());
@@ -85,7 +91,7 @@ final class Targets {
             "1",
             "1",
             "1",
-            String.valueOf(AlgorithmCodes.of(limit.algorithm())),
+            TOKEN_BUCKET_WIRE_NUMBER,
             String.valueOf(limit.capacity()),
             String.valueOf(limit.refillTokens()),
             String.valueOf(limit.periodTicks()),

@@ -7,7 +7,9 @@
 -- KEYS[2 + i]  sorted set of the sliding window log of limit i (members "<seq>:<permits>", score = time in us)
 -- ARGV[1]      time in microseconds, or "" to read the server's TIME
 -- ARGV[2]      number of requests m, then m permit counts (0 = peek: evaluate, consume nothing)
--- then         number of limits n, then for each limit: algorithm, capacity, refill, period ticks, resolution us
+-- then         number of limits n, then for each limit: algorithm, capacity, refill, period ticks, resolution us;
+--              algorithm 1 token bucket, 2 sliding window log, 3 sliding window counter, 4 fixed window, 5 GCRA
+--              (internal.AlgorithmCodes on the JVM side)
 -- Returns      for each request: allowed 1|0, deciding limit index (0-based), remaining, reset us, retry us
 
 if redis.replicate_commands then redis.replicate_commands() end
