@@ -1,5 +1,6 @@
 package dev.perfplatform.ratelimit.redis;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -20,14 +21,30 @@ import reactor.core.publisher.Flux;
  */
 sealed interface ClientSource {
 
+    /** The client, standalone or Cluster. */
+    AbstractRedisClient client();
+
+    /** The resources the engine created for its own client; {@code null} for a caller's client. */
+    @Nullable
+    ClientResources ownedResources();
+
     /** Opens the engine's connection; blocks until connected, throws when Redis cannot be reached. */
     Connected connect();
 
     /** The client's connection events (connected, reconnected, lost). */
-    Flux<Event> events();
+    default Flux<Event> events() {
+        return client().getResources().eventBus().get();
+    }
 
     /** Shuts the client and its resources down when the engine created them; a caller's client stays open. */
-    void shutdownIfOwned();
+    default void shutdownIfOwned() {
+        ClientResources owned = ownedResources();
+        if (owned != null) {
+            client().shutdown();
+            // Bounded: should its threads linger, they are daemons and do not keep the JVM alive.
+            owned.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000);
+        }
+    }
 
     /** An open connection and the two command views the engine uses. */
     record Connected(
@@ -42,19 +59,6 @@ sealed interface ClientSource {
             StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8);
             return new Connected(connection, connection.async(), connection.async());
         }
-
-        @Override
-        public Flux<Event> events() {
-            return client.getResources().eventBus().get();
-        }
-
-        @Override
-        public void shutdownIfOwned() {
-            if (ownedResources != null) {
-                client.shutdown();
-                shutdown(ownedResources);
-            }
-        }
     }
 
     /** A Redis Cluster client; {@code ownedResources} are set when the engine created it. */
@@ -64,23 +68,5 @@ sealed interface ClientSource {
             StatefulRedisClusterConnection<String, String> connection = client.connect(StringCodec.UTF8);
             return new Connected(connection, connection.async(), connection.async());
         }
-
-        @Override
-        public Flux<Event> events() {
-            return client.getResources().eventBus().get();
-        }
-
-        @Override
-        public void shutdownIfOwned() {
-            if (ownedResources != null) {
-                client.shutdown();
-                shutdown(ownedResources);
-            }
-        }
-    }
-
-    private static void shutdown(ClientResources resources) {
-        // Bounded: should its threads linger, they are daemons and do not keep the JVM alive.
-        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000);
     }
 }
