@@ -106,6 +106,7 @@ final class CompiledRule {
         if (origin == null) {
             return new IllegalArgumentException(key + ": " + problem, cause);
         }
-        return new ConfigException(origin.source(), origin.line(), key, problem, cause);
+        // No cause: the message is the whole diagnosis, and it stays the root cause a framework reports last.
+        return new ConfigException(origin.source(), origin.line(), key, problem, null);
     }
 }
