@@ -191,11 +191,13 @@ class ConfigLoaderTests {
 
     @Test
     void readsEachRuleWithItsOriginAndLeavesCompilingToTheRulesEngine() {
-        List<RuleConfig> rules = parse(
-                        "lowercaseOutputName: true\nrules:\n  - pattern: x\n  - pattern: x(y)\n" + "    name: a_$2\n")
-                .value()
-                .rules()
-                .rules();
+        List<RuleConfig> rules = parse("""
+                        lowercaseOutputName: true
+                        rules:
+                          - pattern: x
+                          - pattern: x(y)
+                            name: a_$2
+                        """).value().rules().rules();
         assertThat(rules)
                 .extracting(RuleConfig::origin)
                 .containsExactly(new RuleConfig.Origin("cfg.yml", 3), new RuleConfig.Origin("cfg.yml", 4));
