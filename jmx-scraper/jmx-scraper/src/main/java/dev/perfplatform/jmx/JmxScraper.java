@@ -4,7 +4,7 @@ import dev.perfplatform.jmx.config.RulesConfig;
 import dev.perfplatform.jmx.config.ScraperConfig;
 import dev.perfplatform.jmx.config.TargetConfig;
 import dev.perfplatform.jmx.internal.jolokia.JolokiaAttributeSource;
-import dev.perfplatform.jmx.internal.rules.RuleEngine;
+import dev.perfplatform.jmx.internal.rules.RuleEngines;
 import dev.perfplatform.jmx.internal.scrape.ScrapeOrchestrator;
 import dev.perfplatform.jmx.model.MatchTrace;
 import dev.perfplatform.jmx.model.MetricFamily;
@@ -58,6 +58,26 @@ public final class JmxScraper implements AutoCloseable {
     }
 
     /**
+     * jmx_exporter 1.0.1's rules, the builder's default {@link Builder#mappers mappers}: each configuration's rules
+     * are compiled once and every target gets its own match cache over them. Applying it compiles the rules (or
+     * reuses them for an equal configuration), so it is also the check that keeps a reload with a rule that cannot
+     * compile from being adopted; pass the same function to both, and the rules the check compiled are the ones
+     * the targets use:
+     *
+     * <pre>{@code
+     * Function<RulesConfig, MetricMapper> rules = JmxScraper.ruleEngine();
+     * ReloadingConfig config = ReloadingConfig.of(path, rules);
+     * JmxScraper scraper = JmxScraper.builder().config(config::current).mappers(rules).build();
+     * }</pre>
+     *
+     * <p>The function throws a {@link dev.perfplatform.jmx.config.ConfigException} at the rule's origin when a rule
+     * read from a file cannot be compiled.
+     */
+    public static Function<RulesConfig, MetricMapper> ruleEngine() {
+        return new RuleEngines();
+    }
+
+    /**
      * Scrapes every target: each target's series with {@code target="<name>"} and its extra labels, families of
      * one name merged, plus the self-metrics.
      *
@@ -101,7 +121,7 @@ public final class JmxScraper implements AutoCloseable {
     /** Builds a {@link JmxScraper}; only the configuration is required. */
     public static final class Builder {
         private @Nullable Supplier<ScraperConfig> config;
-        private boolean reloading;
+        private @Nullable ScraperConfig fixed;
         private @Nullable BiFunction<TargetConfig, RulesConfig, AttributeSource> sources;
         private @Nullable Function<RulesConfig, MetricMapper> mappers;
         private int threads = DEFAULT_THREADS;
@@ -113,7 +133,7 @@ public final class JmxScraper implements AutoCloseable {
         public Builder config(ScraperConfig config) {
             Objects.requireNonNull(config, "config");
             this.config = () -> config;
-            this.reloading = false;
+            this.fixed = config;
             return this;
         }
 
@@ -124,7 +144,7 @@ public final class JmxScraper implements AutoCloseable {
          */
         public Builder config(Supplier<ScraperConfig> config) {
             this.config = Objects.requireNonNull(config, "config");
-            this.reloading = true;
+            this.fixed = null;
             return this;
         }
 
@@ -134,7 +154,10 @@ public final class JmxScraper implements AutoCloseable {
             return this;
         }
 
-        /** The rules engine, asked once per target each time the configuration changes. */
+        /**
+         * The rules engine, asked once per target each time the configuration changes, and once by {@link #build()}
+         * for a fixed configuration (default {@link JmxScraper#ruleEngine()}).
+         */
         public Builder mappers(Function<RulesConfig, MetricMapper> mappers) {
             this.mappers = Objects.requireNonNull(mappers, "mappers");
             return this;
@@ -155,7 +178,14 @@ public final class JmxScraper implements AutoCloseable {
             return this;
         }
 
-        /** The scraper; the configuration is read for the first time at the first scrape. */
+        /**
+         * The scraper. A fixed configuration's rules are compiled now; a configuration supplier is asked for the
+         * first time at the first scrape.
+         *
+         * @throws dev.perfplatform.jmx.config.ConfigException when a rule of a fixed configuration, read from a
+         *     file, cannot be compiled (at the rule's origin)
+         * @throws IllegalArgumentException when a rule of a fixed configuration, built in code, cannot be compiled
+         */
         public JmxScraper build() {
             Supplier<ScraperConfig> configured = config;
             if (configured == null) {
@@ -163,20 +193,18 @@ public final class JmxScraper implements AutoCloseable {
             }
             BiFunction<TargetConfig, RulesConfig, AttributeSource> readers =
                     sources != null ? sources : defaultSources();
-            Function<RulesConfig, MetricMapper> rules = mappers != null ? mappers : defaultMappers();
+            Function<RulesConfig, MetricMapper> rules = mappers != null ? mappers : ruleEngine();
+            if (fixed != null) {
+                var unused = rules.apply(fixed.rules()); // fails now on a rule that cannot compile; targets reuse it
+            }
             return new JmxScraper(
-                    new ScrapeOrchestrator(configured, reloading, readers, rules, threads, nanoTime, version()));
+                    new ScrapeOrchestrator(configured, fixed == null, readers, rules, threads, nanoTime, version()));
         }
     }
 
     /** Each target read through its Jolokia agent, with the rules' object-name and attribute filters. */
     private static BiFunction<TargetConfig, RulesConfig, AttributeSource> defaultSources() {
         return JolokiaAttributeSource::new;
-    }
-
-    /** jmx_exporter's rule semantics, one engine (and match cache) per target. */
-    private static Function<RulesConfig, MetricMapper> defaultMappers() {
-        return RuleEngine::of;
     }
 
     /** This jar's version from its manifest, or {@code unknown} when run from classes. */

@@ -1,20 +1,28 @@
 package dev.perfplatform.jmx.server;
 
+import dev.perfplatform.jmx.JmxScraper;
+import dev.perfplatform.jmx.MetricMapper;
 import dev.perfplatform.jmx.config.ReloadingConfig;
+import dev.perfplatform.jmx.config.RulesConfig;
 import dev.perfplatform.jmx.config.ScraperConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /** The executable's wiring of the configuration file and the scraper. */
 final class ServerWiring {
 
     private ServerWiring() {}
 
+    /**
+     * The file's configuration and jmx_exporter's rules, sharing one rules engine: a reload whose rules cannot be
+     * compiled is rejected by the file's check, and the rules the check compiled are the ones the targets use.
+     */
     static Launcher.Wiring launch() {
-        return new Launcher.Wiring(ServerWiring::reloading, UnaryOperator.identity());
+        Function<RulesConfig, MetricMapper> rules = JmxScraper.ruleEngine();
+        return new Launcher.Wiring(file -> reloading(file, rules), builder -> builder.mappers(rules));
     }
 
     /**
@@ -22,8 +30,8 @@ final class ServerWiring {
      * the scraper once (by throwing), which keeps the previous configuration and counts it in
      * {@code jmx_scraper_config_reloads_total{result="failure"}}.
      */
-    private static Supplier<ScraperConfig> reloading(Path file) {
-        ReloadingConfig config = ReloadingConfig.of(file);
+    private static Supplier<ScraperConfig> reloading(Path file, Function<RulesConfig, MetricMapper> rules) {
+        ReloadingConfig config = ReloadingConfig.of(file, rules);
         config.warnings().forEach(warning -> System.err.println("jmx-scraper: warning: " + warning));
         AtomicLong failuresSeen = new AtomicLong();
         return () -> {

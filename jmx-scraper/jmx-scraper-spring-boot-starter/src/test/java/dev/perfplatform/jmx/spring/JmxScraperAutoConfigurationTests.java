@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.perfplatform.jmx.FakeMapper;
 import dev.perfplatform.jmx.FakeSource;
 import dev.perfplatform.jmx.JmxScraper;
+import dev.perfplatform.jmx.config.ConfigException;
 import dev.perfplatform.jmx.config.RulesConfig;
 import dev.perfplatform.jmx.config.ScraperConfig;
 import dev.perfplatform.jmx.config.TargetConfig;
@@ -84,6 +85,18 @@ class JmxScraperAutoConfigurationTests {
                         .getFailure()
                         .rootCause()
                         .hasMessageStartingWith("jmx.scraper.targets[0].url must be an http(s) URL with a host"));
+    }
+
+    @Test
+    void aRuleThatCannotCompileFailsStartUpAtItsLineInTheRulesFile() {
+        runner.withPropertyValues(TARGET_A_NAME, TARGET_A_URL, "jmx.scraper.rules=classpath:rule-without-group-2.yml")
+                .run(
+                        context -> assertThat(context)
+                                .getFailure()
+                                .rootCause()
+                                .isInstanceOf(ConfigException.class)
+                                .hasMessage(
+                                        "class path resource [rule-without-group-2.yml]:2: rules[0]: the pattern has no group 2"));
     }
 
     @Test

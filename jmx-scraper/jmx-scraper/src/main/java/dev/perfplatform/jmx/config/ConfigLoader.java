@@ -21,7 +21,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /**
  * Reads the scraper's YAML: {@code targets:} plus every key of a jmx_exporter 1.0.1 rules file, so an existing
  * rules file works unchanged. Keys that mean nothing over Jolokia give a {@link ConfigWarning}; unknown keys and
- * invalid values throw a {@link ConfigException} naming file, line and key.
+ * invalid values throw a {@link ConfigException} naming file, line and key. What only compiling a rule finds (a
+ * reference to a group its pattern lacks) is left to the rules engine, which reports it at the rule's
+ * {@link RuleConfig#origin() origin} when the scraper is built or a reload is checked.
  *
  * <pre>{@code
  * Loaded<ScraperConfig> loaded = ConfigLoader.load(Path.of("jmx-scraper.yml"));

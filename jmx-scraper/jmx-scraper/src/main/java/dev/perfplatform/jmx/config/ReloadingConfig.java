@@ -11,11 +11,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A configuration file re-read when it changes: {@link #current()} compares the file's modification time and size
- * with those last read (one {@code stat} per call) and reloads on a difference. A failed reload keeps the previous
- * configuration, is counted, and is not retried until the file changes again. Thread-safe.
+ * with those last read (one {@code stat} per call) and reloads on a difference. A failed reload (the file cannot be
+ * read, is invalid, or the check rejects it) keeps the previous configuration, is counted, and is not retried until
+ * the file changes again. Thread-safe.
  *
  * <pre>{@code
- * ReloadingConfig config = ReloadingConfig.of(Path.of("jmx-scraper.yml"));
+ * Function<RulesConfig, MetricMapper> rules = JmxScraper.ruleEngine();
+ * ReloadingConfig config = ReloadingConfig.of(Path.of("jmx-scraper.yml"), rules);
  * ScraperConfig now = config.current(); // on every scrape
  * }</pre>
  */
@@ -41,10 +43,20 @@ public final class ReloadingConfig {
     /**
      * Loads {@code file} now and watches it.
      *
+     * @param rulesEngine the rules engine the targets use, applied to the rules of every configuration read (the
+     *     first included) before it is adopted: a rule it cannot compile (it throws, usually a {@link
+     *     ConfigException} at the rule's origin) rejects the configuration. This package reads YAML and knows no
+     *     engine; {@code JmxScraper.ruleEngine()} is jmx_exporter's.
      * @throws ConfigException when the file cannot be read or is invalid
+     * @throws RuntimeException whatever {@code rulesEngine} throws for the first configuration
      */
-    public static ReloadingConfig of(Path file) {
-        return new ReloadingConfig(file, ConfigLoader::load);
+    public static ReloadingConfig of(Path file, Function<? super RulesConfig, ?> rulesEngine) {
+        Objects.requireNonNull(rulesEngine, "rulesEngine");
+        return new ReloadingConfig(file, path -> {
+            Loaded<ScraperConfig> loaded = ConfigLoader.load(path);
+            var unused = rulesEngine.apply(loaded.value().rules()); // the engine keeps what it compiled
+            return loaded;
+        });
     }
 
     /** The configuration, re-read first if the file's modification time or size changed since the last read. */

@@ -1,6 +1,5 @@
 package dev.perfplatform.jmx.config;
 
-import dev.perfplatform.jmx.internal.rules.RuleEngine;
 import dev.perfplatform.jmx.model.MetricType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,12 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
-/** Reads the top-level keys of a jmx_exporter 1.0.1 rules file into a {@link RulesConfig}. */
+/**
+ * Reads the top-level keys of a jmx_exporter 1.0.1 rules file into a {@link RulesConfig}, checking what can be
+ * checked without the rules engine: keys, types, and that each pattern is a regular expression. What only compiling
+ * a rule finds (a reference to a group its pattern lacks, {@code name} without {@code pattern}) is reported by the
+ * engine at the rule's {@link RuleConfig#origin() origin}.
+ */
 final class RulesSection {
 
     /** jmx_exporter 1.0.1 keys that mean nothing when the transport is Jolokia. */
@@ -196,14 +200,17 @@ final class RulesSection {
                 && yaml.bool(entries.get("attrNameSnakeCase").getValueNode(), key + ".attrNameSnakeCase");
         boolean cache =
                 entries.containsKey("cache") && yaml.bool(entries.get("cache").getValueNode(), key + ".cache");
-        RuleConfig rule = new RuleConfig(pattern, name, value, valueFactor, labels, help, type, snakeCase, cache);
-        try {
-            RuleEngine.of(
-                    new RulesConfig(false, false, List.of(), List.of(), Map.of(), Map.of(), List.of(rule)), false);
-        } catch (IllegalArgumentException e) {
-            throw yaml.error(node, key, String.valueOf(e.getMessage()).replaceFirst("^rules\\[0\\]: ", ""));
-        }
-        return rule;
+        return new RuleConfig(
+                pattern,
+                name,
+                value,
+                valueFactor,
+                labels,
+                help,
+                type,
+                snakeCase,
+                cache,
+                new RuleConfig.Origin(yaml.source(), YamlReader.line(node)));
     }
 
     private static @Nullable String optionalString(

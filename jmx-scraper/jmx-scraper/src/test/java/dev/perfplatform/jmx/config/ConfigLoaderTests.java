@@ -179,11 +179,6 @@ class ConfigLoaderTests {
     void rejectsInvalidRuleValues() {
         assertThat(error("rules:\n  - pattern: 'a(b'\n"))
                 .startsWith("cfg.yml:2: rules[0].pattern: not a valid regular expression");
-        assertThat(error("rules:\n  - name: x\n")).isEqualTo("cfg.yml:2: rules[0]: name needs a pattern");
-        assertThat(error("rules:\n  - pattern: x\n    help: h\n"))
-                .isEqualTo("cfg.yml:2: rules[0]: help and labels need a name");
-        assertThat(error("rules:\n  - pattern: x(y)\n    name: a_$2\n"))
-                .isEqualTo("cfg.yml:2: rules[0]: the pattern has no group 2");
         assertThat(error("rules:\n  - pattern: x\n    name: a\n    cache: yes please\n"))
                 .isEqualTo("cfg.yml:4: rules[0].cache: must be true or false");
         assertThat(error("rules:\n  - pattern: x\n    name: 12\n"))
@@ -192,6 +187,25 @@ class ConfigLoaderTests {
                 .startsWith("cfg.yml:1: excludeObjectNames[0]: 'no colon' is not a valid ObjectName");
         assertThat(error("lowercaseOutputName: 1\n"))
                 .isEqualTo("cfg.yml:1: lowercaseOutputName: must be true or false");
+    }
+
+    @Test
+    void readsEachRuleWithItsOriginAndLeavesCompilingToTheRulesEngine() {
+        List<RuleConfig> rules = parse("""
+                        lowercaseOutputName: true
+                        rules:
+                          - pattern: x
+                          - pattern: x(y)
+                            name: a_$2
+                        """).value().rules().rules();
+        assertThat(rules)
+                .extracting(RuleConfig::origin)
+                .containsExactly(new RuleConfig.Origin("cfg.yml", 3), new RuleConfig.Origin("cfg.yml", 4));
+        assertThat(rules.get(1))
+                .as("the origin is where a rule was written, not what it means")
+                .isEqualTo(new RuleConfig("x(y)", "a_$2", null, 1.0, Map.of(), null, MetricType.UNKNOWN, false, false))
+                .hasSameHashCodeAs(
+                        new RuleConfig("x(y)", "a_$2", null, 1.0, Map.of(), null, MetricType.UNKNOWN, false, false));
     }
 
     @Test

@@ -1,17 +1,21 @@
 package dev.perfplatform.jmx.internal.rules;
 
+import dev.perfplatform.jmx.config.ConfigException;
 import dev.perfplatform.jmx.config.RuleConfig;
 import dev.perfplatform.jmx.model.MetricType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /** One rule, compiled once: the wrapped pattern, parsed replacements, and whether its match can be cached. */
 final class CompiledRule {
+
+    private static final LongAdder COMPILATIONS = new LongAdder();
 
     final int index;
     final @Nullable String patternText;
@@ -59,34 +63,50 @@ final class CompiledRule {
      * Compiles rule number {@code index} as jmx_exporter 1.0.1 does, rejecting what 1.0.1 would fail on at load
      * or at its first match.
      *
-     * @throws IllegalArgumentException naming the rule and what is wrong
+     * @throws ConfigException at the rule's origin, naming {@code rules[index]} and what is wrong, when the rule
+     *     has an origin; otherwise an {@link IllegalArgumentException} reading {@code rules[index]: <what is wrong>}
      */
     static CompiledRule compile(int index, RuleConfig rule) {
-        String where = "rules[" + index + "]: ";
+        COMPILATIONS.increment();
         String patternText = rule.pattern();
         if (patternText == null) {
             if (rule.name() != null) {
-                throw new IllegalArgumentException(where + "name needs a pattern");
+                throw invalid(index, rule, "name needs a pattern", null);
             }
             if (rule.value() != null && !rule.value().isEmpty()) {
-                throw new IllegalArgumentException(where + "value needs a pattern");
+                throw invalid(index, rule, "value needs a pattern", null);
             }
         }
         if (rule.name() == null && (rule.help() != null || !rule.labels().isEmpty())) {
-            throw new IllegalArgumentException(where + "help and labels need a name");
+            throw invalid(index, rule, "help and labels need a name", null);
         }
         Pattern pattern = null;
         if (patternText != null) {
             try {
                 pattern = Pattern.compile("^.*(?:" + patternText + ").*$");
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(where + "pattern: " + e.getDescription(), e);
+                throw invalid(index, rule, "pattern: " + e.getDescription(), e);
             }
         }
         try {
             return new CompiledRule(index, rule, pattern);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + e.getMessage(), e);
+            throw invalid(index, rule, String.valueOf(e.getMessage()), e);
         }
+    }
+
+    /** How many rules were compiled in this JVM, for tests that prove each rule is compiled once. */
+    static long compilations() {
+        return COMPILATIONS.sum();
+    }
+
+    private static RuntimeException invalid(int index, RuleConfig rule, String problem, @Nullable Throwable cause) {
+        String key = "rules[" + index + "]";
+        RuleConfig.Origin origin = rule.origin();
+        if (origin == null) {
+            return new IllegalArgumentException(key + ": " + problem, cause);
+        }
+        // No cause: the message is the whole diagnosis, and it stays the root cause a framework reports last.
+        return new ConfigException(origin.source(), origin.line(), key, problem, null);
     }
 }

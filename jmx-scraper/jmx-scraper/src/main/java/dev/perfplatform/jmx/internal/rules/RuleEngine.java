@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * per attribute identity when {@link ValueBlindness} proves that neither the winning rule nor any rule before it
  * can see the value ({@code cache: true} rules never see it), so only the value is read on later passes.
  * Entries an attribute did not use in the latest {@link #map} are evicted. The engine is thread-safe; the cache
- * works best with one engine per target ({@link #withOwnCache()} shares the compiled rules), since each
- * {@code map} evicts what it did not see.
+ * works best with one engine per target ({@link #withOwnCache()} shares the compiled rules, and
+ * {@link RuleEngines} compiles a configuration once for all targets), since each {@code map} evicts what it did not
+ * see.
  *
  * <pre>{@code
  * MetricMapper mapper = RuleEngine.of(ConfigLoader.loadRules(path).value());
@@ -43,8 +44,11 @@ public final class RuleEngine implements MetricMapper {
     /**
      * An engine for {@code config}, with the match cache on.
      *
-     * @throws IllegalArgumentException when a rule is invalid (bad pattern, a reference to a group the pattern
-     *     lacks, {@code name} without {@code pattern}, {@code help} or {@code labels} without {@code name})
+     * @throws dev.perfplatform.jmx.config.ConfigException at the rule's {@link RuleConfig#origin() origin} when a
+     *     rule read from a file is invalid (bad pattern, a reference to a group the pattern lacks, {@code name}
+     *     without {@code pattern}, {@code help} or {@code labels} without {@code name})
+     * @throws IllegalArgumentException reading {@code rules[i]: <what is wrong>} when a rule built in code is
+     *     invalid
      */
     public static RuleEngine of(RulesConfig config) {
         return of(config, true);

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The targets of the current configuration, rebuilt when the configuration changes: a target whose settings and
  * rules are unchanged keeps its reader (and its connection and caches); a configuration that cannot be read or
- * built leaves the previous one in place and is counted.
+ * built leaves the previous one in place and is counted (one that cannot be built, once: it is not tried again until
+ * the supplier returns another).
  */
 final class TargetSet implements AutoCloseable {
 
@@ -28,6 +29,7 @@ final class TargetSet implements AutoCloseable {
     private final Function<RulesConfig, MetricMapper> mappers;
     private final Executor executor;
     private @Nullable ScraperConfig current;
+    private @Nullable ScraperConfig rejected;
     private Map<String, TargetScraper> scrapers = Map.of();
     private long successes;
     private long failures;
@@ -59,14 +61,16 @@ final class TargetSet implements AutoCloseable {
         } catch (RuntimeException e) {
             return keepPrevious(e);
         }
-        if (next.equals(current)) {
+        if (next.equals(current) || (current != null && next.equals(rejected))) {
             return scrapers;
         }
         try {
             scrapers = rebuild(next);
         } catch (RuntimeException e) {
+            rejected = next;
             return keepPrevious(e);
         }
+        rejected = null;
         if (current != null) {
             successes++;
         }
@@ -97,8 +101,9 @@ final class TargetSet implements AutoCloseable {
                 if (sameRules && old != null && old.target().equals(target)) {
                     built.put(target.name(), old);
                 } else {
-                    TargetScraper scraper = new TargetScraper(
-                            target, sources.apply(target, next.rules()), mappers.apply(next.rules()), executor);
+                    MetricMapper mapper = mappers.apply(next.rules()); // first: a rule that fails leaves no reader open
+                    TargetScraper scraper =
+                            new TargetScraper(target, sources.apply(target, next.rules()), mapper, executor);
                     created.add(scraper);
                     built.put(target.name(), scraper);
                 }
