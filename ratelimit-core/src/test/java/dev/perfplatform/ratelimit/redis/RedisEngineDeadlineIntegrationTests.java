@@ -10,28 +10,34 @@ import dev.perfplatform.testing.resp.RespClient;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A decision waits at most for the command timeout, counted from when it was asked, even when it queued behind a
  * stuck call on the same key. {@code DEBUG SLEEP 2} blocks a server this class starts while several threads ask on
- * two hot keys; the bound (timeout + 75 ms) is a correctness bound, not a speed test: queued requests that waited for
- * the stuck call's timeout and were then sent took about twice the timeout.
+ * two hot keys. The bound (1.4 × the timeout) is a correctness bound, not a speed test: queued requests that waited
+ * for the stuck call's timeout and were then sent took twice the timeout or more, while a right engine overshoots by
+ * scheduling alone (up to 81 ms seen with both cores busy). Timeouts of 250 ms and more keep the two apart; at 100 ms
+ * they are not (181 ms seen under load, against 209–253 ms for the old engine). The README's figures come from the line
+ * each case prints, with {@code -Dratelimit.deadline.timeouts=100,300} (whose 100 ms bound may then fail on a busy
+ * machine: the printed line is the figure).
  */
 class RedisEngineDeadlineIntegrationTests {
 
     private static final int THREADS = 6;
-    /** Room for scheduling on a loaded machine; timeout + margin stays well below the old twice the timeout. */
-    private static final Duration MARGIN = Duration.ofMillis(75);
+    /** Room for scheduling on a loaded machine, well below the old engine's twice the timeout. */
+    private static final double BOUND = 1.4;
 
     private static RedisServerProcess redis;
 
@@ -45,8 +51,14 @@ class RedisEngineDeadlineIntegrationTests {
         redis.close();
     }
 
+    static IntStream timeouts() {
+        return Arrays.stream(System.getProperty("ratelimit.deadline.timeouts", "250,400")
+                        .split(",", -1))
+                .mapToInt(each -> Integer.parseInt(each.trim()));
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {100, 300})
+    @MethodSource("timeouts")
     void noDecisionOutlivesTheCommandTimeoutWhileRedisIsBlocked(int timeoutMillis) throws Exception {
         Duration timeout = Duration.ofMillis(timeoutMillis);
         try (RedisEngine engine = RedisEngine.builder(RedisURI.create(redis.uri()))
@@ -65,7 +77,7 @@ class RedisEngineDeadlineIntegrationTests {
                     "command timeout %d ms: slowest decision %.1f ms%n", timeoutMillis, slowest / 1_000_000.0);
             assertThat(Duration.ofNanos(slowest))
                     .as("the slowest decision with a %d ms command timeout", timeoutMillis)
-                    .isLessThan(timeout.plus(MARGIN));
+                    .isLessThan(Duration.ofMillis(Math.round(timeoutMillis * BOUND)));
         }
     }
 
