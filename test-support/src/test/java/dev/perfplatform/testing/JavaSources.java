@@ -89,7 +89,8 @@ final class JavaSources {
                 .toList();
     }
 
-    private static List<Path> javaFiles(Path sourceRoot) {
+    /** The {@code .java} files under {@code sourceRoot}, sorted; none when it does not exist. */
+    static List<Path> javaFiles(Path sourceRoot) {
         if (!Files.isDirectory(sourceRoot)) {
             return List.of();
         }

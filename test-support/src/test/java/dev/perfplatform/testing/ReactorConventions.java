@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -65,14 +64,11 @@ final class ReactorConventions {
 
     private static List<String> packagesWithoutNullMarked(Module module) {
         Path sources = module.dir().resolve("src/main/java");
-        if (!Files.isDirectory(sources)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(sources)) {
-            Set<Path> packages = files.filter(file -> file.toString().endsWith(".java"))
-                    .map(Path::getParent)
-                    .collect(Collectors.toCollection(java.util.TreeSet::new));
-            List<String> violations = new ArrayList<>();
+        Set<Path> packages = JavaSources.javaFiles(sources).stream()
+                .map(Path::getParent)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        List<String> violations = new ArrayList<>();
+        try {
             for (Path pkg : packages) {
                 Path info = pkg.resolve("package-info.java");
                 if (!Files.exists(info) || !Files.readString(info).contains("@NullMarked")) {
@@ -81,10 +77,10 @@ final class ReactorConventions {
                             + " has no package-info.java with @NullMarked");
                 }
             }
-            return violations;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return violations;
     }
 
     static List<Module> modules(Path root) {

@@ -120,8 +120,8 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
             if (closed) {
                 return;
             }
-            Duration next =
-                    retryAfter.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryAfter.multipliedBy(2);
+            Duration doubled = retryAfter.multipliedBy(2);
+            Duration next = doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
             nextAttempt = connector.schedule(() -> attempt(next), retryAfter.toNanos(), TimeUnit.NANOSECONDS);
             return;
         }

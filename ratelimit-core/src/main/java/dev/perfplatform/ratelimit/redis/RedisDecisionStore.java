@@ -92,15 +92,14 @@ final class RedisDecisionStore implements DecisionStore {
             Scripted scripted,
             String key,
             KeyBatches.Batch batch) {
-        CompletableFuture<Boolean> next = sent.handle((decisions, error) -> {
-            answer(answered, decisions, error);
-            sendQueued(policy, scripted, key, batch);
-            return Boolean.TRUE;
-        });
-        Future<?> unused = next.exceptionally(failure -> {
-            answer(answered, null, failure);
-            answer(scripted.batches().abandon(key, batch), null, failure);
-            return Boolean.FALSE;
+        Future<?> unused = sent.whenComplete((decisions, error) -> {
+            try {
+                answer(answered, decisions, error);
+                sendQueued(policy, scripted, key, batch);
+            } catch (RuntimeException | Error failure) {
+                answer(answered, null, failure);
+                answer(scripted.batches().abandon(key, batch), null, failure);
+            }
         });
     }
 

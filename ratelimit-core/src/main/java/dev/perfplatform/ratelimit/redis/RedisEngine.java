@@ -54,17 +54,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedisEngine implements RateLimiterEngine {
 
-    /** Default key prefix: {@link RedisDefaults#KEY_PREFIX}. */
-    public static final String DEFAULT_KEY_PREFIX = RedisDefaults.KEY_PREFIX;
-    /** Default command timeout: {@link RedisDefaults#COMMAND_TIMEOUT}. */
-    public static final Duration DEFAULT_COMMAND_TIMEOUT = RedisDefaults.COMMAND_TIMEOUT;
-    /** Default number of consecutive failures that open the circuit: {@link RedisDefaults#FAILURE_THRESHOLD}. */
-    public static final int DEFAULT_FAILURE_THRESHOLD = RedisDefaults.FAILURE_THRESHOLD;
-    /** Default time the circuit stays open before a probe: {@link RedisDefaults#OPEN_DURATION}. */
-    public static final Duration DEFAULT_OPEN_DURATION = RedisDefaults.OPEN_DURATION;
-    /** Default number of denials cached locally: {@link RedisDefaults#NEGATIVE_CACHE_SIZE}. */
-    public static final int DEFAULT_NEGATIVE_CACHE_SIZE = RedisDefaults.NEGATIVE_CACHE_SIZE;
-
     private final InMemoryEngine fallback;
     private final CircuitBreaker breaker;
     private final BackgroundConnection connection;
@@ -186,12 +175,12 @@ public final class RedisEngine implements RateLimiterEngine {
         private final @Nullable ClientSource callersClient;
         private final boolean cluster;
         private final List<RedisURI> uris;
-        private String keyPrefix = DEFAULT_KEY_PREFIX;
-        private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+        private String keyPrefix = RedisDefaults.KEY_PREFIX;
+        private Duration commandTimeout = RedisDefaults.COMMAND_TIMEOUT;
         private @Nullable TimeSource timeSource;
-        private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
-        private Duration openDuration = DEFAULT_OPEN_DURATION;
-        private int negativeCacheSize = DEFAULT_NEGATIVE_CACHE_SIZE;
+        private int failureThreshold = RedisDefaults.FAILURE_THRESHOLD;
+        private Duration openDuration = RedisDefaults.OPEN_DURATION;
+        private int negativeCacheSize = RedisDefaults.NEGATIVE_CACHE_SIZE;
         private int maxFallbackKeys = InMemoryEngine.DEFAULT_MAX_KEYS;
         private StoreListener listener = StoreListener.NONE;
         private boolean coalesce = true;
@@ -204,7 +193,7 @@ public final class RedisEngine implements RateLimiterEngine {
             this.uris = uris;
         }
 
-        /** Prefix of every key ({@value RedisEngine#DEFAULT_KEY_PREFIX} by default); must not contain braces. */
+        /** Prefix of every key ({@value RedisDefaults#KEY_PREFIX} by default); must not contain braces. */
         public Builder keyPrefix(String value) {
             if (value.indexOf('{') >= 0 || value.indexOf('}') >= 0) {
                 throw new IllegalArgumentException("keyPrefix must not contain '{' or '}' but was '" + value + "'");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
-import dev.perfplatform.ratelimit.redis.RedisEngine;
+import dev.perfplatform.ratelimit.redis.RedisDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -25,11 +25,11 @@ class RateLimitPropertiesTests {
                 .bindOrCreate("ratelimit", Bindable.of(RateLimitProperties.class));
 
         RateLimitProperties.Redis redis = properties.getRedis();
-        assertThat(redis.getKeyPrefix()).isEqualTo(RedisEngine.DEFAULT_KEY_PREFIX);
-        assertThat(redis.getCommandTimeout()).isEqualTo(RedisEngine.DEFAULT_COMMAND_TIMEOUT);
-        assertThat(redis.getFailureThreshold()).isEqualTo(RedisEngine.DEFAULT_FAILURE_THRESHOLD);
-        assertThat(redis.getOpenDuration()).isEqualTo(RedisEngine.DEFAULT_OPEN_DURATION);
-        assertThat(redis.getNegativeCacheSize()).isEqualTo(RedisEngine.DEFAULT_NEGATIVE_CACHE_SIZE);
+        assertThat(redis.getKeyPrefix()).isEqualTo(RedisDefaults.KEY_PREFIX);
+        assertThat(redis.getCommandTimeout()).isEqualTo(RedisDefaults.COMMAND_TIMEOUT);
+        assertThat(redis.getFailureThreshold()).isEqualTo(RedisDefaults.FAILURE_THRESHOLD);
+        assertThat(redis.getOpenDuration()).isEqualTo(RedisDefaults.OPEN_DURATION);
+        assertThat(redis.getNegativeCacheSize()).isEqualTo(RedisDefaults.NEGATIVE_CACHE_SIZE);
         assertThat(properties.getMemory().getMaxKeys()).isEqualTo(InMemoryEngine.DEFAULT_MAX_KEYS);
         assertThat(properties.getMemory().getSweepInterval()).isEqualTo(InMemoryEngine.DEFAULT_SWEEP_INTERVAL);
     }
@@ -42,14 +42,12 @@ class RateLimitPropertiesTests {
             metadata = JsonPath.parse(json);
         }
 
-        assertThat(defaultOf(metadata, "ratelimit.redis.key-prefix")).isEqualTo(RedisEngine.DEFAULT_KEY_PREFIX);
-        assertThat(duration(metadata, "ratelimit.redis.command-timeout"))
-                .isEqualTo(RedisEngine.DEFAULT_COMMAND_TIMEOUT);
-        assertThat(defaultOf(metadata, "ratelimit.redis.failure-threshold"))
-                .isEqualTo(RedisEngine.DEFAULT_FAILURE_THRESHOLD);
-        assertThat(duration(metadata, "ratelimit.redis.open-duration")).isEqualTo(RedisEngine.DEFAULT_OPEN_DURATION);
+        assertThat(defaultOf(metadata, "ratelimit.redis.key-prefix")).isEqualTo(RedisDefaults.KEY_PREFIX);
+        assertThat(duration(metadata, "ratelimit.redis.command-timeout")).isEqualTo(RedisDefaults.COMMAND_TIMEOUT);
+        assertThat(defaultOf(metadata, "ratelimit.redis.failure-threshold")).isEqualTo(RedisDefaults.FAILURE_THRESHOLD);
+        assertThat(duration(metadata, "ratelimit.redis.open-duration")).isEqualTo(RedisDefaults.OPEN_DURATION);
         assertThat(defaultOf(metadata, "ratelimit.redis.negative-cache-size"))
-                .isEqualTo(RedisEngine.DEFAULT_NEGATIVE_CACHE_SIZE);
+                .isEqualTo(RedisDefaults.NEGATIVE_CACHE_SIZE);
         assertThat(defaultOf(metadata, "ratelimit.memory.max-keys")).isEqualTo(InMemoryEngine.DEFAULT_MAX_KEYS);
         assertThat(duration(metadata, "ratelimit.memory.sweep-interval"))
                 .isEqualTo(InMemoryEngine.DEFAULT_SWEEP_INTERVAL);
