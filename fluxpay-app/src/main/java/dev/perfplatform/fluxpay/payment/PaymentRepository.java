@@ -196,7 +196,9 @@ public class PaymentRepository {
                         payment(row), PaymentStatus.valueOf(string(row, "from_status")), (int) number(row, "seq")))
                 .one()
                 .flatMap(done -> appendEvent(paymentId, done.seq(), done.from(), to, cause, changes.eventData())
-                        .then(webhooks.paymentChanged(done.payment(), done.seq()))
+                        .then(PaymentWebhookEvents.of(done.payment(), done.seq())
+                                .map(webhooks::enqueue)
+                                .orElse(Mono.empty()))
                         .thenReturn(done.payment()))
                 .doOnNext(changed -> transitions(to).increment());
     }

@@ -70,7 +70,7 @@ public class RefundRepository implements OutsideRefunds {
                 .bind("reason", reason)
                 .map(RefundRepository::refund)
                 .one()
-                .flatMap(refund -> webhooks.refundSettled(refund).thenReturn(refund.refundId()));
+                .flatMap(refund -> webhookOf(refund).thenReturn(refund.refundId()));
     }
 
     /** Gives a refused refund's reservation back. */
@@ -113,7 +113,7 @@ public class RefundRepository implements OutsideRefunds {
                 : update.bind("failure", failureMessage);
         return update.map(RefundRepository::refund)
                 .one()
-                .flatMap(refund -> webhooks.refundSettled(refund).thenReturn(refund));
+                .flatMap(refund -> webhookOf(refund).thenReturn(refund));
     }
 
     public Mono<Refund> find(UUID merchantId, UUID refundId) {
@@ -183,6 +183,11 @@ public class RefundRepository implements OutsideRefunds {
                 .bind("id", refundId)
                 .map(RefundRepository::refund)
                 .one();
+    }
+
+    /** The settled refund's merchant webhook, if merchants hear of its outcome, in the caller's transaction. */
+    private Mono<Void> webhookOf(Refund refund) {
+        return RefundWebhookEvents.of(refund).map(webhooks::enqueue).orElse(Mono.empty());
     }
 
     private static Refund refund(Readable row) {

@@ -63,8 +63,8 @@ public class WebhookDeliveryController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String startingAfter) {
         int size = Page.size(limit);
-        if (eventType != null && !WebhookEventMapping.TYPES.contains(eventType)) {
-            throw invalid("eventType", "must be one of " + WebhookEventMapping.TYPES);
+        if (eventType != null && !WebhookEvent.TYPES.contains(eventType)) {
+            throw invalid("eventType", "must be one of " + WebhookEvent.TYPES);
         }
         WebhookDeliveryStatus wanted = status == null ? null : status(status);
         UUID after = startingAfter == null ? null : Ids.parse(startingAfter, ErrorCode.VAL_001);

@@ -1,13 +1,10 @@
 package dev.perfplatform.fluxpay.webhook;
 
-import dev.perfplatform.fluxpay.payment.Payment;
-import dev.perfplatform.fluxpay.refund.Refund;
 import dev.perfplatform.payment.client.webhook.WebhookSigner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -31,47 +28,25 @@ public class WebhookOutbox {
         this.clock = clock;
     }
 
-    /** The event of a payment's status change number {@code seq} (its payment_events row), if merchants hear of it. */
-    public Mono<Void> paymentChanged(Payment payment, int seq) {
-        String type = WebhookEventMapping.forPayment(payment.status());
-        if (type == null) {
-            return Mono.empty();
-        }
-        return enqueue("payments", payment.paymentId(), type, payment, payment.paymentId(), seq, null);
-    }
-
-    /** The event of a refund's settling, if merchants hear of it. */
-    public Mono<Void> refundSettled(Refund refund) {
-        String type = WebhookEventMapping.forRefund(refund.status());
-        if (type == null) {
-            return Mono.empty();
-        }
-        return enqueue("refunds", refund.refundId(), type, refund, null, null, refund.refundId());
-    }
-
-    private Mono<Void> enqueue(
-            String table,
-            UUID subject,
-            String type,
-            Object data,
-            @Nullable UUID paymentId,
-            @Nullable Integer paymentSeq,
-            @Nullable UUID refundId) {
+    /** Records {@code event} with its pending delivery, in the caller's transaction. */
+    public Mono<Void> enqueue(WebhookEvent event) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
-            String payload = json.writeValueAsString(new EventPayload(type, now, data));
-            DatabaseClient.GenericExecuteSpec insert = db.sql(enqueueSql(table))
-                    .bind("subject", subject)
+            String payload = json.writeValueAsString(new EventPayload(event.type(), now, event.data()));
+            boolean payment = event.subject() == WebhookEvent.Subject.PAYMENT;
+            DatabaseClient.GenericExecuteSpec insert = db.sql(enqueueSql(event.subject().table))
+                    .bind("subject", event.subjectId())
                     .bind("eventId", WebhookSigner.newWebhookId())
-                    .bind("type", type)
+                    .bind("type", event.type())
                     .bind("payload", payload)
                     .bind("deliveryId", UUID.randomUUID())
                     .bind("now", now.atOffset(ZoneOffset.UTC));
-            insert = paymentId == null ? insert.bindNull("paymentId", UUID.class) : insert.bind("paymentId", paymentId);
-            insert = paymentSeq == null
+            insert = payment ? insert.bind("paymentId", event.subjectId()) : insert.bindNull("paymentId", UUID.class);
+            Integer sequence = event.sequence();
+            insert = sequence == null
                     ? insert.bindNull("paymentSeq", Integer.class)
-                    : insert.bind("paymentSeq", paymentSeq);
-            insert = refundId == null ? insert.bindNull("refundId", UUID.class) : insert.bind("refundId", refundId);
+                    : insert.bind("paymentSeq", sequence);
+            insert = payment ? insert.bindNull("refundId", UUID.class) : insert.bind("refundId", event.subjectId());
             return insert.then();
         });
     }

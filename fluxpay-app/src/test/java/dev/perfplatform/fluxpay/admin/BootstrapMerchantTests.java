@@ -1,4 +1,4 @@
-package dev.perfplatform.fluxpay.merchant;
+package dev.perfplatform.fluxpay.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,13 +1,11 @@
-package dev.perfplatform.fluxpay.webhook;
+package dev.perfplatform.fluxpay.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfplatform.fluxpay.payment.PaymentStatus;
-import dev.perfplatform.fluxpay.refund.RefundStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class WebhookEventMappingTests {
+class PaymentWebhookEventsTests {
 
     @ParameterizedTest
     @CsvSource(
@@ -24,14 +22,6 @@ class WebhookEventMappingTests {
                 "NEEDS_ATTENTION, none"
             })
     void mapsEveryPaymentStatus(PaymentStatus status, String type) {
-        assertThat(WebhookEventMapping.forPayment(status)).isEqualTo(type);
-    }
-
-    @ParameterizedTest
-    @CsvSource(
-            nullValues = "none",
-            value = {"PENDING, none", "SUCCEEDED, refund.succeeded", "FAILED, refund.failed", "UNKNOWN, none"})
-    void mapsEveryRefundStatus(RefundStatus status, String type) {
-        assertThat(WebhookEventMapping.forRefund(status)).isEqualTo(type);
+        assertThat(PaymentWebhookEvents.typeOf(status)).isEqualTo(type);
     }
 }

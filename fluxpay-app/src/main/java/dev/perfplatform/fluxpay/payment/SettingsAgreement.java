@@ -1,7 +1,6 @@
-package dev.perfplatform.fluxpay;
+package dev.perfplatform.fluxpay.payment;
 
 import dev.perfplatform.fluxpay.idempotency.IdempotencySettings;
-import dev.perfplatform.fluxpay.payment.ReconcilerSettings;
 import dev.perfplatform.fluxpay.pg.TossSettings;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
-package dev.perfplatform.fluxpay.merchant;
+package dev.perfplatform.fluxpay.admin;
 
 import dev.perfplatform.fluxpay.DevelopmentMode;
+import dev.perfplatform.fluxpay.merchant.ApiKeys;
+import dev.perfplatform.fluxpay.merchant.MerchantRepository;
 import dev.perfplatform.fluxpay.webhook.WebhookDestinationRefusedException;
 import dev.perfplatform.fluxpay.webhook.WebhookUrlGuard;
 import dev.perfplatform.payment.client.webhook.WebhookSecret;

@@ -1,7 +1,8 @@
-package dev.perfplatform.fluxpay;
+package dev.perfplatform.fluxpay.payment;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.perfplatform.fluxpay.FluxPayApplication;
 import dev.perfplatform.testing.sql.PostgresDatabase;
 import dev.perfplatform.testing.sql.PostgresTest;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,8 @@
-package dev.perfplatform.fluxpay.order;
+package dev.perfplatform.fluxpay.payment;
 
 import dev.perfplatform.fluxpay.jobs.JobSchedulers;
-import dev.perfplatform.fluxpay.payment.PaymentRepository;
+import dev.perfplatform.fluxpay.order.OrderRepository;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
-import dev.perfplatform.fluxpay.payment.PaymentStatus;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.UUID;

@@ -1,9 +1,8 @@
-package dev.perfplatform.fluxpay;
+package dev.perfplatform.fluxpay.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfplatform.fluxpay.idempotency.IdempotencySettings;
-import dev.perfplatform.fluxpay.payment.ReconcilerSettings;
 import dev.perfplatform.fluxpay.pg.TossSettings;
 import java.util.HashMap;
 import java.util.List;
