@@ -63,7 +63,7 @@ class Compensations {
     private Mono<Payment> run(PendingCompensation pending) {
         UUID paymentId = pending.paymentId();
         return boundaries
-                .pass(SagaBoundaries.BEFORE_COMPENSATION)
+                .pass(SagaBoundary.BEFORE_COMPENSATION)
                 .then(gateway.cancel(
                         pending.paymentKey(),
                         pending.amount(),

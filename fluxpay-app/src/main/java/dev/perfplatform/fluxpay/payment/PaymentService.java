@@ -114,10 +114,10 @@ public class PaymentService {
                             request.paymentKey(), paymentId.toString(), payment.amount(), "confirm-" + paymentId));
         } else {
             outcome = boundaries
-                    .pass(SagaBoundaries.BEFORE_CHECKPOINT)
+                    .pass(SagaBoundary.BEFORE_CHECKPOINT)
                     .then(steps.checkpoint(CONFIRM_SENT, start(merchantId, paymentId, request)))
                     .flatMap(started -> boundaries
-                            .pass(SagaBoundaries.BEFORE_PG_CALL)
+                            .pass(SagaBoundary.BEFORE_PG_CALL)
                             .then(gateway.confirm(
                                     request.paymentKey(),
                                     paymentId.toString(),
@@ -125,7 +125,7 @@ public class PaymentService {
                                     "confirm-" + paymentId)));
         }
         return outcome.flatMap(result -> boundaries
-                        .pass(SagaBoundaries.AFTER_PG_CALL)
+                        .pass(SagaBoundary.AFTER_PG_CALL)
                         .then(steps.finish(apply(merchantId, paymentId, result))))
                 .flatMap(answer -> compensateIfNeeded(paymentId).thenReturn(answer));
     }

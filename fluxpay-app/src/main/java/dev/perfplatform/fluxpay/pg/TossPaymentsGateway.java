@@ -139,36 +139,46 @@ public class TossPaymentsGateway implements PaymentGateway {
     private PgOutcome fromPayment(JsonNode payment) {
         String status = text(payment, "status");
         String secret = text(payment, "secret");
-        return switch (status) {
-            case "DONE", "CANCELED", "PARTIAL_CANCELED" ->
+        TossPaymentStatus known = TossPaymentStatus.of(status);
+        if (known == null) {
+            return notSettled(status, secret);
+        }
+        return switch (known) {
+            case DONE, CANCELED, PARTIAL_CANCELED ->
                 new PgOutcome.Approved(
                         text(payment, "paymentKey"),
                         payment.path("totalAmount").asLong(),
                         approvedAt(text(payment, "approvedAt")),
-                        balanceAmount(payment, status),
+                        balanceAmount(payment, known),
                         secret.isEmpty() ? null : secret);
-            case "ABORTED", "EXPIRED" -> {
+            case ABORTED, EXPIRED -> {
                 JsonNode failure = payment.path("failure");
                 yield new PgOutcome.Declined(
                         failure.isObject() ? text(failure, "code") : status,
                         failure.isObject() ? text(failure, "message") : "payment " + status);
             }
-            default ->
-                new PgOutcome.Unknown(
-                        "payment is " + status, status.isEmpty() ? null : status, secret.isEmpty() ? null : secret);
+            case READY, IN_PROGRESS, WAITING_FOR_DEPOSIT -> notSettled(status, secret);
         };
+    }
+
+    /** A payment the PG has not settled (or whose status this engine does not know). */
+    private static PgOutcome notSettled(String status, String secret) {
+        return new PgOutcome.Unknown(
+                "payment is " + status, status.isEmpty() ? null : status, secret.isEmpty() ? null : secret);
     }
 
     /**
      * What is left to cancel. Without the field: nothing for a CANCELED payment, else the whole amount — so a
      * missing field never reads as a cancel the engine does not know of.
      */
-    private static long balanceAmount(JsonNode payment, String status) {
+    private static long balanceAmount(JsonNode payment, TossPaymentStatus status) {
         JsonNode balance = payment.path("balanceAmount");
         if (balance.isIntegralNumber()) {
             return balance.asLong();
         }
-        return status.equals("CANCELED") ? 0 : payment.path("totalAmount").asLong();
+        return status == TossPaymentStatus.CANCELED
+                ? 0
+                : payment.path("totalAmount").asLong();
     }
 
     private static PgOutcome lost(String operation, Throwable failure) {

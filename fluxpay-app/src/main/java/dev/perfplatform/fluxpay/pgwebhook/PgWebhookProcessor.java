@@ -3,6 +3,7 @@ package dev.perfplatform.fluxpay.pgwebhook;
 import dev.perfplatform.fluxpay.payment.Payment;
 import dev.perfplatform.fluxpay.payment.PgStateSync;
 import dev.perfplatform.fluxpay.pg.PgOutcome;
+import dev.perfplatform.fluxpay.pg.TossPaymentStatus;
 import dev.perfplatform.fluxpay.pgwebhook.PgWebhookMetrics.Result;
 import dev.perfplatform.fluxpay.pgwebhook.WebhookReceipts.Receipt;
 import java.time.Duration;
@@ -75,18 +76,18 @@ class PgWebhookProcessor implements DisposableBean {
     /** One attempt at the receipt; the receipt records how it ended or when to try again. */
     Mono<Void> process(Receipt receipt) {
         return decide(receipt)
-                .onErrorResume(failure -> Mono.just(new Decision(Decision.RETRY, "failed: " + failure)))
+                .onErrorResume(failure -> Mono.just(new Decision(Verdict.RETRY, "failed: " + failure)))
                 .flatMap(decision -> record(receipt, decision));
     }
 
     private Mono<Decision> decide(Receipt receipt) {
         TossWebhook webhook = receipt.webhook();
         if (webhook.type() == TossWebhook.Type.OTHER || !webhook.namesPayment()) {
-            return Mono.just(new Decision(Decision.IGNORED, "names no payment the engine acts on"));
+            return Mono.just(new Decision(Verdict.IGNORED, "names no payment the engine acts on"));
         }
         return payments.of(webhook).flatMap(payment -> check(receipt, payment)).switchIfEmpty(Mono.fromSupplier(() -> {
             log.info("webhook {} names no payment of this engine", receipt.transmissionId());
-            return new Decision(Decision.IGNORED, "no such payment");
+            return new Decision(Verdict.IGNORED, "no such payment");
         }));
     }
 
@@ -98,29 +99,31 @@ class PgWebhookProcessor implements DisposableBean {
                     receipt.transmissionId(),
                     payment.paymentId(),
                     payment.status());
-            return Mono.just(new Decision(Decision.IGNORED, "payment is " + payment.status()));
+            return Mono.just(new Decision(Verdict.IGNORED, "payment is " + payment.status()));
         }
         return lookups.lookup(paymentKey, receipt.received()).flatMap(pgState -> {
             if (pgState instanceof PgOutcome.Unknown unknown && !unknown.pgAnswered()) {
-                return Mono.just(new Decision(Decision.RETRY, "PG look-up: " + unknown.reason()));
+                return Mono.just(new Decision(Verdict.RETRY, "PG look-up: " + unknown.reason()));
             }
             warnIfClaimDisagrees(receipt, payment, pgState);
             return transactions
                     .transactional(sync.apply(payment.paymentId(), pgState, "webhook " + receipt.transmissionId()))
                     .map(synced ->
-                            new Decision(synced.changed() ? Decision.PROCESSED : Decision.IGNORED, synced.detail()));
+                            new Decision(synced.changed() ? Verdict.PROCESSED : Verdict.IGNORED, synced.detail()));
         });
     }
 
     private Mono<Void> record(Receipt receipt, Decision decision) {
         String type = receipt.webhook().type().name();
-        if (!decision.status().equals(Decision.RETRY)) {
-            return receipts.finish(receipt.transmissionId(), decision.status(), decision.detail())
+        if (decision.verdict() != Verdict.RETRY) {
+            boolean processed = decision.verdict() == Verdict.PROCESSED;
+            return receipts.finish(
+                            receipt.transmissionId(),
+                            processed ? ReceiptStatus.PROCESSED : ReceiptStatus.IGNORED,
+                            decision.detail())
                     .doOnNext(finished -> {
                         if (finished) {
-                            metrics.count(
-                                    type,
-                                    decision.status().equals(Decision.PROCESSED) ? Result.PROCESSED : Result.IGNORED);
+                            metrics.count(type, processed ? Result.PROCESSED : Result.IGNORED);
                         }
                     })
                     .then();
@@ -136,7 +139,7 @@ class PgWebhookProcessor implements DisposableBean {
             return receipts.retryLater(receipt.transmissionId(), wait.get(), decision.detail());
         }
         log.error("webhook {} given up after {} attempts: {}", receipt.transmissionId(), receipt.attempts(), decision);
-        return receipts.finish(receipt.transmissionId(), "FAILED", decision.detail())
+        return receipts.finish(receipt.transmissionId(), ReceiptStatus.FAILED, decision.detail())
                 .doOnNext(finished -> {
                     if (finished) {
                         metrics.count(type, Result.FAILED);
@@ -148,8 +151,8 @@ class PgWebhookProcessor implements DisposableBean {
     /** A body that claims another state than the PG's is forged or stale: worth a warning, never an action. */
     private static void warnIfClaimDisagrees(Receipt receipt, Payment payment, PgOutcome pgState) {
         String claimed = receipt.webhook().claimedStatus();
-        Set<String> actual = pgStatuses(pgState);
-        if (claimed != null && !actual.contains(claimed)) {
+        Set<TossPaymentStatus> actual = pgStatuses(pgState);
+        if (claimed != null && !actual.contains(TossPaymentStatus.of(claimed))) {
             log.warn(
                     "webhook {} claimed {} for payment {}; the PG shows {}: the PG's state is used",
                     receipt.transmissionId(),
@@ -160,23 +163,28 @@ class PgWebhookProcessor implements DisposableBean {
     }
 
     /** The Toss statuses the PG's answer stands for. */
-    private static Set<String> pgStatuses(PgOutcome pgState) {
+    private static Set<TossPaymentStatus> pgStatuses(PgOutcome pgState) {
         if (pgState instanceof PgOutcome.Approved approved) {
             if (approved.balanceAmount() == approved.amount()) {
-                return Set.of("DONE");
+                return Set.of(TossPaymentStatus.DONE);
             }
-            return Set.of(approved.balanceAmount() == 0 ? "CANCELED" : "PARTIAL_CANCELED");
+            return Set.of(
+                    approved.balanceAmount() == 0 ? TossPaymentStatus.CANCELED : TossPaymentStatus.PARTIAL_CANCELED);
         }
         if (pgState instanceof PgOutcome.Declined) {
-            return Set.of("ABORTED", "EXPIRED");
+            return Set.of(TossPaymentStatus.ABORTED, TossPaymentStatus.EXPIRED);
         }
-        return Set.of(String.valueOf(((PgOutcome.Unknown) pgState).pgStatus()));
+        TossPaymentStatus reported = TossPaymentStatus.of(((PgOutcome.Unknown) pgState).pgStatus());
+        return reported == null ? Set.of() : Set.of(reported);
     }
 
-    /** How an attempt ended: a receipt status, or RETRY. */
-    private record Decision(String status, String detail) {
-        static final String PROCESSED = "PROCESSED";
-        static final String IGNORED = "IGNORED";
-        static final String RETRY = "RETRY";
+    /** How an attempt ended, and why. */
+    private record Decision(Verdict verdict, String detail) {}
+
+    /** The receipt was acted on, had nothing to act on, or needs another attempt. */
+    private enum Verdict {
+        PROCESSED,
+        IGNORED,
+        RETRY
     }
 }

@@ -72,11 +72,11 @@ class WebhookReceipts {
     }
 
     /** Ends a RECEIVED receipt; false when it had already ended. */
-    Mono<Boolean> finish(String transmissionId, String status, String result) {
+    Mono<Boolean> finish(String transmissionId, ReceiptStatus status, String result) {
         return db.sql("UPDATE pg_webhook_receipts SET status = :status, result = :result, next_attempt_at = NULL,"
                         + " processed_at = now() WHERE transmission_id = :id AND status = 'RECEIVED'")
                 .bind("id", transmissionId)
-                .bind("status", status)
+                .bind("status", status.name())
                 .bind("result", result)
                 .fetch()
                 .rowsUpdated()

@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.sim;
 
+import dev.perfplatform.fluxpay.payment.PaymentStatus;
 import io.r2dbc.spi.Readable;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +49,7 @@ class CheckoutGuard {
     }
 
     private static @Nullable Refusal refusal(UUID id, Payable payment, long amount) {
-        if (!payment.status().equals("READY")) {
+        if (payment.status() != PaymentStatus.READY) {
             return new Refusal(
                     400,
                     "ALREADY_PROCESSED_PAYMENT",
@@ -81,10 +82,12 @@ class CheckoutGuard {
 
     private static Payable payment(Readable row) {
         Number amount = row.get("amount", Number.class);
-        return new Payable(String.valueOf(row.get("status", String.class)), amount == null ? 0 : amount.longValue());
+        return new Payable(
+                PaymentStatus.valueOf(String.valueOf(row.get("status", String.class))),
+                amount == null ? 0 : amount.longValue());
     }
 
-    private record Payable(String status, long amount) {}
+    private record Payable(PaymentStatus status, long amount) {}
 
     /** A refusal in TossPayments' error shape: status, {@code code} and {@code message}. */
     record Refusal(int status, String code, String message) {}

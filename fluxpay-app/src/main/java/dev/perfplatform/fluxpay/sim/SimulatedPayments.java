@@ -1,5 +1,6 @@
 package dev.perfplatform.fluxpay.sim;
 
+import dev.perfplatform.fluxpay.pg.TossPaymentStatus;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
@@ -49,12 +50,12 @@ class SimulatedPayments {
     }
 
     /** Moves an IN_PROGRESS payment to {@code status}; empty when it was not IN_PROGRESS. */
-    Mono<SimPayment> settle(String paymentKey, String status) {
+    Mono<SimPayment> settle(String paymentKey, TossPaymentStatus status) {
         return db.sql("UPDATE sim_payments SET status = :status, confirm_count = confirm_count + 1,"
                         + " approved_at = CASE WHEN :status = 'DONE' THEN now() ELSE approved_at END"
                         + " WHERE payment_key = :key AND status = 'IN_PROGRESS' RETURNING " + COLUMNS)
                 .bind("key", paymentKey)
-                .bind("status", status)
+                .bind("status", status.name())
                 .map(SimulatedPayments::payment)
                 .one();
     }
@@ -113,7 +114,7 @@ class SimulatedPayments {
                 String.valueOf(row.get("order_id", String.class)),
                 number(row, "amount"),
                 number(row, "balance_amount"),
-                String.valueOf(row.get("status", String.class)),
+                TossPaymentStatus.valueOf(String.valueOf(row.get("status", String.class))),
                 Scenario.valueOf(String.valueOf(row.get("scenario", String.class))),
                 approved,
                 (int) number(row, "confirm_count"),
@@ -131,7 +132,7 @@ class SimulatedPayments {
             String orderId,
             long amount,
             long balanceAmount,
-            String status,
+            TossPaymentStatus status,
             Scenario scenario,
             @Nullable OffsetDateTime approvedAt,
             int confirmCount,

@@ -1,6 +1,7 @@
 package dev.perfplatform.fluxpay.sim;
 
 import dev.perfplatform.fluxpay.pg.PgMode;
+import dev.perfplatform.fluxpay.pg.TossPaymentStatus;
 import dev.perfplatform.fluxpay.pg.TossSettings;
 import dev.perfplatform.fluxpay.sim.SimulatedPayments.SimAnswer;
 import dev.perfplatform.fluxpay.sim.SimulatedPayments.SimPayment;
@@ -182,7 +183,7 @@ public class SimulatorController {
                     if (!found.orderId().equals(orderId) || found.amount() != amount) {
                         return Mono.just(new Outcome(body(400, "INVALID_REQUEST", "orderId or amount differ")));
                     }
-                    if (!found.status().equals("IN_PROGRESS")) {
+                    if (found.status() != TossPaymentStatus.IN_PROGRESS) {
                         return Mono.just(
                                 new Outcome(body(400, "ALREADY_PROCESSED_PAYMENT", "payment is " + found.status())));
                     }
@@ -191,12 +192,12 @@ public class SimulatorController {
                             Mono.just(new Outcome(
                                     body(500, "FAILED_INTERNAL_SYSTEM_PROCESSING", "simulated internal error")));
                         case DECLINE ->
-                            payments.settle(found.paymentKey(), "ABORTED")
+                            payments.settle(found.paymentKey(), TossPaymentStatus.ABORTED)
                                     .doOnNext(aborted -> statusChanged(aborted, Duration.ZERO))
                                     .thenReturn(
                                             new Outcome(body(403, "REJECT_CARD_PAYMENT", "the card company refused")));
                         case APPROVE, SLOW, TIMEOUT_AFTER_COMMIT ->
-                            payments.settle(found.paymentKey(), "DONE")
+                            payments.settle(found.paymentKey(), TossPaymentStatus.DONE)
                                     .doOnNext(done -> statusChanged(done, delay(found.scenario())))
                                     .map(done -> new Outcome(
                                             new SimAnswer(200, json.writeValueAsString(view(done))),
@@ -213,10 +214,11 @@ public class SimulatorController {
         }
         return payments.find(paymentKey)
                 .flatMap(found -> {
-                    if (found.status().equals("CANCELED")) {
+                    if (found.status() == TossPaymentStatus.CANCELED) {
                         return Mono.just(new Outcome(body(400, "ALREADY_CANCELED_PAYMENT", "already cancelled")));
                     }
-                    if (!found.status().equals("DONE") && !found.status().equals("PARTIAL_CANCELED")) {
+                    if (found.status() != TossPaymentStatus.DONE
+                            && found.status() != TossPaymentStatus.PARTIAL_CANCELED) {
                         return Mono.just(
                                 new Outcome(body(403, "NOT_CANCELABLE_PAYMENT", "payment is " + found.status())));
                     }
@@ -278,14 +280,14 @@ public class SimulatorController {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("paymentKey", payment.paymentKey());
         view.put("orderId", payment.orderId());
-        view.put("status", payment.status());
+        view.put("status", payment.status().name());
         view.put("method", "CARD");
         view.put("totalAmount", payment.amount());
         view.put("balanceAmount", payment.balanceAmount());
         view.put(
                 "approvedAt",
                 payment.approvedAt() == null ? null : payment.approvedAt().toString());
-        if (payment.status().equals("ABORTED")) {
+        if (payment.status() == TossPaymentStatus.ABORTED) {
             view.put("failure", Map.of("code", "REJECT_CARD_PAYMENT", "message", "the card company refused"));
         }
         view.put("secret", payment.secret());

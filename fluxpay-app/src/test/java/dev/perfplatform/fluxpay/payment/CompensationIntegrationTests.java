@@ -163,7 +163,7 @@ class CompensationIntegrationTests extends FluxPayApplicationTestBase {
         @Bean
         SagaBoundaries sagaBoundaries() {
             return boundary -> {
-                if (boundary.equals(SagaBoundaries.BEFORE_PG_CALL)) {
+                if (boundary.equals(SagaBoundary.BEFORE_PG_CALL)) {
                     String orderId = cancelOrderBeforePgCall.getAndSet("");
                     return orderId.isEmpty()
                             ? Mono.empty()
@@ -174,7 +174,7 @@ class CompensationIntegrationTests extends FluxPayApplicationTestBase {
                                             .isEqualTo(200))
                                     .then();
                 }
-                if (boundary.equals(SagaBoundaries.BEFORE_COMPENSATION)
+                if (boundary.equals(SagaBoundary.BEFORE_COMPENSATION)
                         && interruptCompensations.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                     return Mono.error(new IllegalStateException("compensation interrupted by the test"));
                 }

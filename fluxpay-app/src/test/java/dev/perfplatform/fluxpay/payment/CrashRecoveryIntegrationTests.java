@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.publisher.Mono;
@@ -48,12 +48,11 @@ class CrashRecoveryIntegrationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {SagaBoundaries.BEFORE_CHECKPOINT, SagaBoundaries.BEFORE_PG_CALL, SagaBoundaries.AFTER_PG_CALL})
-    void aCrashAtEachBoundaryIsRecoveredByTheRetry(String boundary) throws Exception {
+    @EnumSource(names = {"BEFORE_CHECKPOINT", "BEFORE_PG_CALL", "AFTER_PG_CALL"})
+    void aCrashAtEachBoundaryIsRecoveredByTheRetry(SagaBoundary boundary) throws Exception {
         CountDownLatch halted = new CountDownLatch(1);
         SagaBoundaries haltHere = reached -> {
-            if (!reached.equals(boundary)) {
+            if (reached != boundary) {
                 return Mono.empty();
             }
             halted.countDown();

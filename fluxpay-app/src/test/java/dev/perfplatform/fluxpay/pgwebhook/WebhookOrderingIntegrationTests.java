@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.perfplatform.fluxpay.payment.SagaBoundaries;
+import dev.perfplatform.fluxpay.payment.SagaBoundary;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,9 +194,9 @@ class WebhookOrderingIntegrationTests extends PgWebhookTestBase {
         private volatile Sinks.@Nullable Empty<Void> held;
 
         @Override
-        public Mono<Void> pass(String boundary) {
+        public Mono<Void> pass(SagaBoundary boundary) {
             Sinks.Empty<Void> current = held;
-            if (current == null || !boundary.equals(AFTER_PG_CALL)) {
+            if (current == null || boundary != SagaBoundary.AFTER_PG_CALL) {
                 return Mono.empty();
             }
             reached.set(true);
