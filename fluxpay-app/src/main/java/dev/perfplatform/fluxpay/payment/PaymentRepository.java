@@ -10,22 +10,21 @@ import dev.perfplatform.fluxpay.Sha256;
 import dev.perfplatform.fluxpay.order.Currency;
 import dev.perfplatform.fluxpay.pg.PgOutcome;
 import dev.perfplatform.fluxpay.webhook.WebhookOutbox;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionalEventPublisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Payments and their append-only event log. A status changes only through {@link #transition}, a conditional update
  * that bumps the version and appends the event with that version as its sequence number, in the caller's
  * transaction: a late or duplicate change finds the payment in another state and changes nothing. The change's
- * merchant webhook, if any, joins the same transaction through the {@link WebhookOutbox}.
+ * merchant webhook, if any, joins the same transaction through the {@link WebhookOutbox}, and a
+ * {@link PaymentTransitioned} event is published to be heard once the transaction commits.
  */
 @Repository
 public class PaymentRepository {
@@ -45,20 +45,22 @@ public class PaymentRepository {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final ReconcilerSettings reconciler;
-    private final Map<PaymentStatus, Counter> transitions;
     private final WebhookOutbox webhooks;
+    private final ApplicationEventPublisher events;
+    private final TransactionalEventPublisher eventsAfterCommit;
 
     public PaymentRepository(
             DatabaseClient db,
             JsonMapper json,
             ReconcilerSettings reconciler,
-            MeterRegistry meters,
-            WebhookOutbox webhooks) {
+            WebhookOutbox webhooks,
+            ApplicationEventPublisher events) {
         this.db = db;
         this.json = json;
         this.reconciler = reconciler;
-        this.transitions = transitionCounters(meters);
         this.webhooks = webhooks;
+        this.events = events;
+        this.eventsAfterCommit = new TransactionalEventPublisher(events);
     }
 
     /** Inserts a READY payment and its first event, in one statement; call inside a transaction. */
@@ -80,7 +82,8 @@ public class PaymentRepository {
                 .bind("amount", amount)
                 .map(PaymentRepository::payment)
                 .one()
-                .doOnNext(created -> transitions(PaymentStatus.READY).increment());
+                .flatMap(created ->
+                        announce(created.paymentId(), PaymentStatus.READY).thenReturn(created));
     }
 
     public Mono<Payment> find(UUID merchantId, UUID paymentId) {
@@ -199,8 +202,8 @@ public class PaymentRepository {
                         .then(PaymentWebhookEvents.of(done.payment(), done.seq())
                                 .map(webhooks::enqueue)
                                 .orElse(Mono.empty()))
-                        .thenReturn(done.payment()))
-                .doOnNext(changed -> transitions(to).increment());
+                        .then(announce(paymentId, to))
+                        .thenReturn(done.payment()));
     }
 
     /**
@@ -320,22 +323,17 @@ public class PaymentRepository {
                 .then();
     }
 
-    /** {@code fluxpay.payments.transitions}: payments moved to each status (counted as written, before commit). */
-    private Counter transitions(PaymentStatus to) {
-        return Objects.requireNonNull(transitions.get(to));
-    }
-
-    private static Map<PaymentStatus, Counter> transitionCounters(MeterRegistry meters) {
-        Map<PaymentStatus, Counter> counters = new EnumMap<>(PaymentStatus.class);
-        for (PaymentStatus status : PaymentStatus.values()) {
-            counters.put(
-                    status,
-                    Counter.builder("fluxpay.payments.transitions")
-                            .description("Payments moved to a status, by status")
-                            .tag("status", status.name().toLowerCase(Locale.ROOT))
-                            .register(meters));
-        }
-        return counters;
+    /**
+     * Publishes the transition to be heard after the caller's transaction commits; outside a transaction (each
+     * statement committed as it ran), at once.
+     */
+    private Mono<Void> announce(UUID paymentId, PaymentStatus to) {
+        PaymentTransitioned transition = new PaymentTransitioned(paymentId, to);
+        return eventsAfterCommit
+                .publishEvent(transition)
+                .onErrorResume(
+                        NoTransactionException.class,
+                        outside -> Mono.fromRunnable(() -> events.publishEvent(transition)));
     }
 
     private static <T> DatabaseClient.GenericExecuteSpec bindNullable(
