@@ -2,6 +2,7 @@ package dev.perfplatform.fluxpay.idempotency;
 
 import dev.perfplatform.fluxpay.api.RenderedResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** The {@code idempotency_keys} table. Every time comparison uses the database's clock. */
+/**
+ * The {@code idempotency_keys} table. Every time comparison uses the database's clock: the statements compare with
+ * {@code now()}, and {@link #find} returns {@code now()} with the row for {@link ClaimDecision} to compare with.
+ */
 @Repository
 class IdempotencyRecords {
 
@@ -37,24 +41,34 @@ class IdempotencyRecords {
                 .map(rows -> rows == 1);
     }
 
-    Mono<Existing> find(Scope scope, Duration retention) {
+    /**
+     * The key's record, or none, with the database's {@code now()} read in the same statement: the claim decides
+     * against the database's clock, as every time comparison of this table does.
+     */
+    Mono<Lookup> find(Scope scope) {
         return db.sql("""
-                        SELECT endpoint, request_hash, response_status, response_body,
-                               locked_until > now() AS leased,
-                               created_at < now() - make_interval(secs => :retention) AS expired
-                        FROM idempotency_keys WHERE merchant_id = :merchant AND idempotency_key = :key""")
+                        SELECT clock.now, k.endpoint, k.request_hash, k.response_status, k.response_body,
+                               k.created_at, k.locked_until
+                        FROM (SELECT now() AS now) AS clock
+                        LEFT JOIN idempotency_keys k ON k.merchant_id = :merchant AND k.idempotency_key = :key""")
                 .bind("merchant", scope.merchantId())
                 .bind("key", scope.key())
-                .bind("retention", seconds(retention))
                 .map((row, meta) -> {
+                    Instant now = required(row.get("now", Instant.class), "now");
+                    String endpoint = row.get("endpoint", String.class);
+                    if (endpoint == null) {
+                        return new Lookup(null, now);
+                    }
                     Integer status = row.get("response_status", Integer.class);
                     byte[] body = row.get("response_body", byte[].class);
-                    return new Existing(
-                            row.get("endpoint", String.class),
-                            row.get("request_hash", byte[].class),
-                            status == null || body == null ? null : new RenderedResponse(status, body),
-                            Boolean.TRUE.equals(row.get("leased", Boolean.class)),
-                            Boolean.TRUE.equals(row.get("expired", Boolean.class)));
+                    return new Lookup(
+                            new Existing(
+                                    endpoint,
+                                    required(row.get("request_hash", byte[].class), "request_hash"),
+                                    status == null || body == null ? null : new RenderedResponse(status, body),
+                                    required(row.get("created_at", Instant.class), "created_at"),
+                                    row.get("locked_until", Instant.class)),
+                            now);
                 })
                 .one();
     }
@@ -63,7 +77,7 @@ class IdempotencyRecords {
      * Takes over an unfinished record whose lease ran out, returning its recovery point; empty when someone else holds
      * or finished it.
      */
-    Mono<String> takeOver(Scope scope, UUID token, Duration lease) {
+    Mono<RecoveryPoint> takeOver(Scope scope, UUID token, Duration lease) {
         return db.sql("""
                         UPDATE idempotency_keys
                         SET lease_token = :token, locked_until = now() + make_interval(secs => :lease)
@@ -74,12 +88,12 @@ class IdempotencyRecords {
                 .bind("key", scope.key())
                 .bind("token", token)
                 .bind("lease", seconds(lease))
-                .map(row -> String.valueOf(row.get("recovery_point", String.class)))
+                .map(row -> RecoveryPoint.ofCode(row.get("recovery_point", String.class)))
                 .one();
     }
 
     /** Records how far this holder got and renews its lease; false when it no longer holds the key. */
-    Mono<Boolean> checkpoint(Scope scope, UUID token, String recoveryPoint, Duration lease) {
+    Mono<Boolean> checkpoint(Scope scope, UUID token, RecoveryPoint recoveryPoint, Duration lease) {
         return db.sql("""
                         UPDATE idempotency_keys
                         SET recovery_point = :point, locked_until = now() + make_interval(secs => :lease)
@@ -88,7 +102,7 @@ class IdempotencyRecords {
                 .bind("merchant", scope.merchantId())
                 .bind("key", scope.key())
                 .bind("token", token)
-                .bind("point", recoveryPoint)
+                .bind("point", recoveryPoint.code())
                 .bind("lease", seconds(lease))
                 .fetch()
                 .rowsUpdated()
@@ -153,13 +167,40 @@ class IdempotencyRecords {
         return duration.toMillis() / 1000.0;
     }
 
+    private static <T> T required(@Nullable T value, String column) {
+        if (value == null) {
+            throw new IllegalStateException("idempotency_keys." + column + " read as null");
+        }
+        return value;
+    }
+
     /** A key of one merchant. */
     record Scope(UUID merchantId, String key) {}
 
-    /** What a key already holds. */
+    /** What {@link #find} read: the key's record, or null when it has none, and the database's {@code now()}. */
+    record Lookup(@Nullable Existing existing, Instant now) {
+
+        /** The answer of a completed record, to replay. */
+        RenderedResponse storedAnswer() {
+            RenderedResponse answer = existing == null ? null : existing.response();
+            if (answer == null) {
+                throw new IllegalStateException("The key has no stored answer");
+            }
+            return answer;
+        }
+    }
+
+    /**
+     * What a key already holds: its request, its answer once completed, when it was created and, while unfinished,
+     * until when its holder's lease runs ({@code lockedUntil}, null once completed).
+     */
     @SuppressWarnings("ArrayRecordComponent") // read once and compared only by sameRequest, with Arrays.equals
     record Existing(
-            String endpoint, byte[] requestHash, @Nullable RenderedResponse response, boolean leased, boolean expired) {
+            String endpoint,
+            byte[] requestHash,
+            @Nullable RenderedResponse response,
+            Instant createdAt,
+            @Nullable Instant lockedUntil) {
         boolean sameRequest(String otherEndpoint, byte[] otherHash) {
             return endpoint.equals(otherEndpoint) && Arrays.equals(requestHash, otherHash);
         }

@@ -6,15 +6,19 @@ import dev.perfplatform.fluxpay.api.ApiResponses;
 import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.RenderedResponse;
 import dev.perfplatform.fluxpay.api.RequestBodies;
+import dev.perfplatform.fluxpay.idempotency.IdempotencyRecords.Lookup;
 import dev.perfplatform.fluxpay.idempotency.IdempotencyRecords.Scope;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,6 +43,9 @@ public class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
 
     static final int MAX_KEY_LENGTH = 255;
+
+    /** How many times a claim that lost a race starts over before answering 409 {@code VAL_005}. */
+    static final int MAX_RETRIES = 3;
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
@@ -85,11 +92,8 @@ public class IdempotentRequests {
             if (marker == InFlightKeys.Marker.HELD_ELSEWHERE) {
                 return Mono.error(new ApiException(ErrorCode.VAL_005));
             }
-            return claim(scope, endpoint, fingerprint, token, 0)
-                    .flatMap(claim -> claim.response() != null
-                            ? Mono.just(claim.response().toEntity(true))
-                            : run(new KeySteps(scope, token, claim.recoveryPoint()), work)
-                                    .map(answer -> answer.toEntity(false)))
+            return claim(scope, endpoint, fingerprint, token)
+                    .flatMap(claim -> claim.answer(from -> run(new KeySteps(scope, token, from), work)))
                     // the marker goes before the answer does, so a replay after it never meets the marker
                     .flatMap(answer -> inFlight.leave(scope, marker).thenReturn(answer))
                     .onErrorResume(failure -> inFlight.leave(scope, marker).then(Mono.error(failure)));
@@ -122,59 +126,54 @@ public class IdempotentRequests {
                 merchantId, key, endpoint, raw, steps -> Mono.defer(() -> work.apply(bodies.read(raw, type), steps)));
     }
 
-    /** Claims the key, or finds the answer to replay; {@code attempt} bounds the retries after a lost race. */
-    private Mono<Claim> claim(Scope scope, String endpoint, byte[] fingerprint, UUID token, int attempt) {
-        if (attempt > 3) {
-            return Mono.error(new ApiException(ErrorCode.VAL_005));
-        }
-        return records.insert(scope, endpoint, fingerprint, token, settings.lease())
-                .flatMap(inserted -> inserted
-                        ? Mono.just(Claim.owned(IdempotentWork.Steps.STARTED))
-                        : records.find(scope, settings.retention())
-                                .flatMap(existing -> {
-                                    if (existing.expired()) {
-                                        return records.deleteExpired(scope, settings.retention())
-                                                .then(claim(scope, endpoint, fingerprint, token, attempt + 1));
-                                    }
-                                    if (!existing.sameRequest(endpoint, fingerprint)) {
-                                        return Mono.error(new ApiException(ErrorCode.VAL_004));
-                                    }
-                                    RenderedResponse stored = existing.response();
-                                    if (stored != null) {
-                                        return Mono.just(new Claim(stored, ""));
-                                    }
-                                    if (existing.leased()) {
-                                        return Mono.error(new ApiException(ErrorCode.VAL_005));
-                                    }
-                                    return records.takeOver(scope, token, settings.lease())
-                                            .map(point -> Claim.owned(point))
-                                            .switchIfEmpty(Mono.defer(
-                                                    () -> claim(scope, endpoint, fingerprint, token, attempt + 1)));
-                                })
-                                // deleted between the insert and the read: try again
-                                .switchIfEmpty(
-                                        Mono.defer(() -> claim(scope, endpoint, fingerprint, token, attempt + 1))));
+    /**
+     * Claims the key, or finds the answer to replay. Each attempt inserts a fresh record; when the key already has
+     * one, it reads it with the database's clock, decides ({@link ClaimDecision}) and acts. An attempt that lost a race
+     * (the record went, expired, or was taken over first) ends empty and the next starts over; after
+     * {@value #MAX_RETRIES} retries, 409 {@code VAL_005}.
+     */
+    private Mono<Claim> claim(Scope scope, String endpoint, byte[] fingerprint, UUID token) {
+        return Flux.range(0, 1 + MAX_RETRIES)
+                .concatMap(attempt -> attempt(scope, endpoint, fingerprint, token))
+                .next()
+                .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.VAL_005)));
     }
 
+    /** One attempt at a claim: the claim, or empty to start over. */
+    private Mono<Claim> attempt(Scope scope, String endpoint, byte[] fingerprint, UUID token) {
+        return records.insert(scope, endpoint, fingerprint, token, settings.lease())
+                .flatMap(inserted -> inserted
+                        ? Mono.just(Claim.owned(RecoveryPoint.STARTED))
+                        : records.find(scope).flatMap(found -> act(found, endpoint, fingerprint, scope, token)));
+    }
+
+    /** Acts on what the key's record comes to: a claim, an error, or empty to start over. */
+    private Mono<Claim> act(Lookup found, String endpoint, byte[] fingerprint, Scope scope, UUID token) {
+        Duration retention = settings.retention();
+        return switch (ClaimDecision.decide(found.existing(), endpoint, fingerprint, found.now(), retention)) {
+            case FRESH -> Mono.empty(); // gone between the insert and the read: insert again
+            case REPLAY -> Mono.just(Claim.replay(found.storedAnswer()));
+            case MISMATCH -> Mono.error(new ApiException(ErrorCode.VAL_004));
+            case IN_FLIGHT -> Mono.error(new ApiException(ErrorCode.VAL_005));
+            // empty when another attempt took it over or finished it first
+            case TAKE_OVER -> records.takeOver(scope, token, settings.lease()).map(Claim::owned);
+            case EXPIRED -> records.deleteExpired(scope, retention).then(Mono.empty());
+        };
+    }
+
+    /** Runs the work; a failure is passed on, frees the key, or is stored, as {@link FailureDecision} says. */
     private Mono<RenderedResponse> run(KeySteps steps, IdempotentWork work) {
         return Mono.defer(() -> work.run(steps)).onErrorResume(failure -> {
-            if (failure instanceof ApiException api && api.code() == ErrorCode.VAL_005) {
-                return Mono.error(api);
-            }
-            if (failure instanceof ApiException api
-                    && api.code().freesIdempotencyKey()
-                    && steps.recoveryPoint().equals(IdempotentWork.Steps.STARTED)
-                    && !steps.checkpointed) {
-                return records.release(steps.scope, steps.token).then(Mono.error(api));
-            }
-            ApiException answer;
-            if (failure instanceof ApiException api) {
-                answer = api;
-            } else {
-                log.error("request failed; its 500 is stored for replay", failure);
-                answer = new ApiException(ErrorCode.SYS_001);
-            }
-            return completeOrConflict(steps.scope, steps.token, responses.failure(answer));
+            FailureDecision decision = FailureDecision.decide(failure, steps.recoveryPoint, steps.checkpointed);
+            return switch (decision.action()) {
+                case RETHROW -> Mono.error(decision.error());
+                case RELEASE_KEY -> records.release(steps.scope, steps.token).then(Mono.error(decision.error()));
+                case STORE_ANSWER -> completeOrConflict(steps.scope, steps.token, responses.failure(decision.error()));
+                case STORE_SERVER_ERROR -> {
+                    log.error("request failed; its 500 is stored for replay", failure);
+                    yield completeOrConflict(steps.scope, steps.token, responses.failure(decision.error()));
+                }
+            };
         });
     }
 
@@ -182,17 +181,17 @@ public class IdempotentRequests {
     private final class KeySteps implements IdempotentWork.Steps {
         private final Scope scope;
         private final UUID token;
-        private final String recoveryPoint;
+        private final RecoveryPoint recoveryPoint;
         private volatile boolean checkpointed;
 
-        KeySteps(Scope scope, UUID token, String recoveryPoint) {
+        KeySteps(Scope scope, UUID token, RecoveryPoint recoveryPoint) {
             this.scope = scope;
             this.token = token;
             this.recoveryPoint = recoveryPoint;
         }
 
         @Override
-        public String recoveryPoint() {
+        public RecoveryPoint recoveryPoint() {
             return recoveryPoint;
         }
 
@@ -203,7 +202,7 @@ public class IdempotentRequests {
         }
 
         @Override
-        public <T> Mono<T> checkpoint(String point, Mono<T> step) {
+        public <T> Mono<T> checkpoint(RecoveryPoint point, Mono<T> step) {
             Mono<T> committed = step.flatMap(result -> records.checkpoint(scope, token, point, settings.lease())
                     .flatMap(held -> {
                         if (!held) {
@@ -230,10 +229,19 @@ public class IdempotentRequests {
         return new ApiException(ErrorCode.VAL_005, "Another attempt with this Idempotency-Key took over");
     }
 
-    /** The outcome of claiming a key: owned from a recovery point, or an answer to replay. */
-    private record Claim(@Nullable RenderedResponse response, String recoveryPoint) {
-        static Claim owned(String recoveryPoint) {
-            return new Claim(null, recoveryPoint);
+    /** The outcome of claiming a key: an answer to replay, or the key owned from a recovery point. */
+    @FunctionalInterface
+    private interface Claim {
+
+        /** The response: the stored answer replayed, or the answer of {@code run} from the point the key is owned. */
+        Mono<ResponseEntity<byte[]>> answer(Function<RecoveryPoint, Mono<RenderedResponse>> run);
+
+        static Claim owned(RecoveryPoint from) {
+            return run -> run.apply(from).map(answer -> answer.toEntity(false));
+        }
+
+        static Claim replay(RenderedResponse stored) {
+            return run -> Mono.just(stored.toEntity(true));
         }
     }
 }

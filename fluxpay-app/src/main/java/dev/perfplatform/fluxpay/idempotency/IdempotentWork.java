@@ -14,19 +14,16 @@ public interface IdempotentWork {
     /** What the work may commit, each together with the key's record. */
     interface Steps {
 
-        /** The point a previous, interrupted attempt reached ({@value #STARTED} on a fresh key). */
-        String recoveryPoint();
+        /** The point a previous, interrupted attempt reached ({@link RecoveryPoint#STARTED} on a fresh key). */
+        RecoveryPoint recoveryPoint();
 
         /** An id for what this request creates: the same on every attempt with this key, so a retry finds it. */
         UUID operationId();
 
         /** Runs {@code step} in a transaction that also records {@code point} as the recovery point. */
-        <T> Mono<T> checkpoint(String point, Mono<T> step);
+        <T> Mono<T> checkpoint(RecoveryPoint point, Mono<T> step);
 
         /** Runs {@code step} in a transaction that also stores its answer for replay. */
         Mono<RenderedResponse> finish(Mono<RenderedResponse> step);
-
-        /** The recovery point of a fresh key. */
-        String STARTED = "started";
     }
 }

@@ -6,6 +6,7 @@ import dev.perfplatform.fluxpay.api.ApiResponses;
 import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.RenderedResponse;
 import dev.perfplatform.fluxpay.idempotency.IdempotentWork;
+import dev.perfplatform.fluxpay.idempotency.RecoveryPoint;
 import dev.perfplatform.fluxpay.order.OrderRepository;
 import dev.perfplatform.fluxpay.order.OrderStatus;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
@@ -34,9 +35,6 @@ import reactor.core.publisher.Mono;
 public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-
-    /** Recovery point: the PG confirm may have been sent. */
-    static final String CONFIRM_SENT = "pg_confirm_sent";
 
     private final PaymentRepository payments;
     private final OrderRepository orders;
@@ -104,7 +102,7 @@ public class PaymentService {
     public Mono<RenderedResponse> confirm(
             UUID merchantId, UUID paymentId, ConfirmPaymentRequest request, IdempotentWork.Steps steps) {
         Mono<PgOutcome> outcome;
-        if (steps.recoveryPoint().equals(CONFIRM_SENT)) {
+        if (steps.recoveryPoint() == RecoveryPoint.PG_CONFIRM_SENT) {
             // An earlier attempt crashed after IN_PROGRESS committed, maybe before the PG call, maybe after it. The
             // same confirm with the same PG key is safe either way: the PG answers a processed key from its own
             // idempotency record and never confirms twice.
@@ -115,7 +113,7 @@ public class PaymentService {
         } else {
             outcome = boundaries
                     .pass(SagaBoundary.BEFORE_CHECKPOINT)
-                    .then(steps.checkpoint(CONFIRM_SENT, start(merchantId, paymentId, request)))
+                    .then(steps.checkpoint(RecoveryPoint.PG_CONFIRM_SENT, start(merchantId, paymentId, request)))
                     .flatMap(started -> boundaries
                             .pass(SagaBoundary.BEFORE_PG_CALL)
                             .then(gateway.confirm(

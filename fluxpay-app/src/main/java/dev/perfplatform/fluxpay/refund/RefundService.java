@@ -5,6 +5,7 @@ import dev.perfplatform.fluxpay.api.ApiResponses;
 import dev.perfplatform.fluxpay.api.ErrorCode;
 import dev.perfplatform.fluxpay.api.RenderedResponse;
 import dev.perfplatform.fluxpay.idempotency.IdempotentWork;
+import dev.perfplatform.fluxpay.idempotency.RecoveryPoint;
 import dev.perfplatform.fluxpay.payment.Payment;
 import dev.perfplatform.fluxpay.payment.PaymentRepository;
 import dev.perfplatform.fluxpay.payment.PaymentRepository.Changes;
@@ -32,7 +33,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class RefundService {
 
-    static final String CANCEL_SENT = "pg_cancel_sent";
     private static final EnumSet<PaymentStatus> PENDING = EnumSet.of(PaymentStatus.UNKNOWN, PaymentStatus.IN_PROGRESS);
     private static final EnumSet<PaymentStatus> REFUNDABLE =
             EnumSet.of(PaymentStatus.DONE, PaymentStatus.PARTIAL_CANCELED);
@@ -64,10 +64,10 @@ public class RefundService {
 
     public Mono<RenderedResponse> create(UUID merchantId, CreateRefundRequest request, IdempotentWork.Steps steps) {
         UUID refundId = steps.operationId();
-        Mono<Sent> sent = steps.recoveryPoint().equals(CANCEL_SENT)
+        Mono<Sent> sent = steps.recoveryPoint() == RecoveryPoint.PG_CANCEL_SENT
                 ? resume(merchantId, refundId, request)
                 : resolveUnknown(merchantId, request.paymentId())
-                        .then(steps.checkpoint(CANCEL_SENT, reserve(merchantId, refundId, request)));
+                        .then(steps.checkpoint(RecoveryPoint.PG_CANCEL_SENT, reserve(merchantId, refundId, request)));
         return sent.flatMap(reserved -> send(reserved, refundId, request)
                 .flatMap(outcome -> steps.finish(record(reserved, refundId, request.amount(), outcome, 0)
                         .map(refund -> responses.ok(
