@@ -16,6 +16,7 @@ import dev.perfplatform.fluxpay.pg.PgOutcome;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -136,28 +137,44 @@ public class PaymentService {
         });
     }
 
-    /** READY → IN_PROGRESS with the paymentKey, once the amount is the payment's own and its order still payable. */
+    /** READY → IN_PROGRESS with the paymentKey, unless {@link #refusalToStart} finds a reason not to. */
     private Mono<Payment> start(UUID merchantId, UUID paymentId, ConfirmPaymentRequest request) {
         return payments.find(merchantId, paymentId)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.PAY_001)))
-                .flatMap(payment -> {
-                    if (payment.amount() != request.amount()) {
-                        return Mono.error(
-                                new ApiException(ErrorCode.PAY_002, "Amount differs from the payment's amount"));
-                    }
-                    return orders.findHeader(merchantId, payment.orderId())
-                            .filter(order -> order.status() != OrderStatus.PENDING)
-                            .flatMap(order -> Mono.<Payment>error(new ApiException(
-                                    ErrorCode.ORD_002, "Order is " + order.status() + ", not payable")))
-                            .switchIfEmpty(payments.transition(
+                .zipWhen(payment -> orders.findHeader(merchantId, payment.orderId())
+                        .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.ORD_001))))
+                .flatMap(found -> {
+                    Payment payment = found.getT1();
+                    ApiException refusal = refusalToStart(payment, found.getT2().status(), request);
+                    return refusal != null
+                            ? Mono.error(refusal)
+                            : payments.transition(
                                             paymentId,
                                             EnumSet.of(PaymentStatus.READY),
                                             PaymentStatus.IN_PROGRESS,
                                             "confirm requested",
                                             new Changes(request.paymentKey(), null, null, null, Map.of()))
-                                    .switchIfEmpty(Mono.error(new ApiException(
-                                            ErrorCode.PAY_003, "Payment is " + payment.status() + ", not READY"))));
+                                    .switchIfEmpty(Mono.error(() -> notReady(payment)));
                 });
+    }
+
+    /**
+     * Why a confirm may not start, or null when it may: the amount must be the payment's own and its order still
+     * PENDING. Whether the payment is still READY is decided by the transition itself, which is conditional on it.
+     */
+    static @Nullable ApiException refusalToStart(
+            Payment payment, OrderStatus orderStatus, ConfirmPaymentRequest request) {
+        if (payment.amount() != request.amount()) {
+            return new ApiException(ErrorCode.PAY_002, "Amount differs from the payment's amount");
+        }
+        if (orderStatus != OrderStatus.PENDING) {
+            return new ApiException(ErrorCode.ORD_002, "Order is " + orderStatus + ", not payable");
+        }
+        return null;
+    }
+
+    private static ApiException notReady(Payment payment) {
+        return new ApiException(ErrorCode.PAY_003, "Payment is " + payment.status() + ", not READY");
     }
 
     /** Records the PG's outcome and renders the answer; runs in the transaction that stores it. */
