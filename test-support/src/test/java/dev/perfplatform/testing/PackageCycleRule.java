@@ -1,0 +1,201 @@
+package dev.perfplatform.testing;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.util.TreeScanner;
+import dev.perfplatform.testing.ReactorConventions.Module;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The packages of a module's main sources depend on each other without cycles, so each one can be understood, tested
+ * and moved without the others that depend on it. Package A depends on package B of the same module when a file of A
+ * imports a type of B (single-type, static or on-demand import) or names one by its qualified name in the code; a
+ * parent package and its child are two packages like any others.
+ *
+ * <p>Each strongly connected component of more than one package is reported once, as one cycle through its first
+ * package with, for each step, the lexicographically first file that makes it and the type it names there (names are
+ * shortened to what follows the packages' common prefix); a component larger than that cycle lists its packages too.
+ */
+final class PackageCycleRule {
+
+    /** A file of one package naming a type (or, for {@code import b.*}, a package) of another. */
+    private record Evidence(String file, String target) implements Comparable<Evidence> {
+        @Override
+        public int compareTo(Evidence other) {
+            int byFile = file.compareTo(other.file);
+            return byFile != 0 ? byFile : target.compareTo(other.target);
+        }
+    }
+
+    private final Set<String> packages;
+    /** For each package, the packages it depends on, with the first evidence of each edge. */
+    private final Map<String, SortedMap<String, Evidence>> edges = new TreeMap<>();
+
+    private PackageCycleRule(List<CompilationUnitTree> units) {
+        packages = units.stream().map(JavaSources::packageName).collect(Collectors.toCollection(TreeSet::new));
+        packages.forEach(pkg -> edges.put(pkg, new TreeMap<>()));
+        units.forEach(this::collect);
+    }
+
+    static List<String> violations(Map<Module, List<CompilationUnitTree>> sources) {
+        List<String> violations = new ArrayList<>();
+        sources.forEach((module, units) -> new PackageCycleRule(units)
+                .cycles()
+                .forEach(cycle -> violations.add(module.folder() + ": package cycle " + cycle)));
+        return violations;
+    }
+
+    private void collect(CompilationUnitTree unit) {
+        String from = JavaSources.packageName(unit);
+        String file = TypeScope.qualify(from, JavaSources.fileName(unit));
+        for (ImportTree imported : unit.getImports()) {
+            String written = imported.getQualifiedIdentifier().toString();
+            boolean onDemand = written.endsWith(".*");
+            String named = imported.isStatic() || onDemand ? written.substring(0, written.lastIndexOf('.')) : written;
+            if (onDemand && !imported.isStatic() && packages.contains(named)) {
+                addEdge(from, named, file, written);
+            } else {
+                String owner = enclosingPackage(named);
+                if (owner != null) {
+                    addEdge(from, owner, file, named);
+                }
+            }
+        }
+        new TreeScanner<Void, Void>() {
+            @Override
+            public @Nullable Void visitMemberSelect(MemberSelectTree node, @Nullable Void unused) {
+                String qualifier = node.getExpression().toString();
+                if (packages.contains(qualifier)) { // the longest qualifier is met first: a.b.C.D before a.b.C
+                    addEdge(from, qualifier, file, node.toString());
+                    return null;
+                }
+                return super.visitMemberSelect(node, null);
+            }
+        }.scan(unit.getTypeDecls(), null);
+    }
+
+    /** The longest package of this module that {@code qualifiedName} lies strictly inside, if any. */
+    private @Nullable String enclosingPackage(String qualifiedName) {
+        for (int dot = qualifiedName.lastIndexOf('.'); dot > 0; dot = qualifiedName.lastIndexOf('.', dot - 1)) {
+            String prefix = qualifiedName.substring(0, dot);
+            if (packages.contains(prefix)) {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    private void addEdge(String from, String to, String file, String target) {
+        if (!from.equals(to)) {
+            edges.get(from).merge(to, new Evidence(file, target), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+    }
+
+    /** One message per strongly connected component of more than one package, in the order of their packages. */
+    private List<String> cycles() {
+        Map<String, Set<String>> reachable = new HashMap<>();
+        packages.forEach(pkg -> reachable.put(pkg, reachableFrom(pkg)));
+        Set<String> reported = new TreeSet<>();
+        List<String> messages = new ArrayList<>();
+        for (String pkg : packages) {
+            if (reported.contains(pkg)) {
+                continue;
+            }
+            SortedSet<String> component = reachable.get(pkg).stream()
+                    .filter(other -> reachable.get(other).contains(pkg))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (component.size() > 1) {
+                reported.addAll(component);
+                messages.add(describe(component, shortestCycle(pkg, component)));
+            }
+        }
+        return messages;
+    }
+
+    private Set<String> reachableFrom(String start) {
+        Set<String> seen = new TreeSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            for (String next : edges.get(queue.remove()).keySet()) {
+                if (seen.add(next)) {
+                    queue.add(next);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** The shortest way from {@code start} back to it, breadth first in package order: start, ..., last. */
+    private List<String> shortestCycle(String start, Set<String> component) {
+        Map<String, String> cameFrom = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            String current = queue.remove();
+            for (String next : edges.get(current).keySet()) {
+                if (next.equals(start)) {
+                    List<String> cycle = new ArrayList<>();
+                    for (String step = current; step != null; step = cameFrom.get(step)) {
+                        cycle.add(0, step);
+                    }
+                    return cycle;
+                }
+                if (component.contains(next) && !cameFrom.containsKey(next)) {
+                    cameFrom.put(next, current);
+                    queue.add(next);
+                }
+            }
+        }
+        throw new IllegalStateException(start + " is in no cycle");
+    }
+
+    private String describe(SortedSet<String> component, List<String> cycle) {
+        String prefix = commonParent(component);
+        StringBuilder message = new StringBuilder(
+                cycle.size() == 2
+                        ? cycle.get(0) + " <-> " + cycle.get(1)
+                        : String.join(" -> ", cycle) + " -> " + cycle.get(0));
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < cycle.size(); i++) {
+            Evidence evidence = edges.get(cycle.get(i)).get(cycle.get((i + 1) % cycle.size()));
+            steps.add(shorten(evidence.file(), prefix) + " -> " + shorten(evidence.target(), prefix));
+        }
+        message.append(" (").append(String.join("; ", steps)).append(')');
+        if (cycle.size() < component.size()) {
+            message.append(", one of the cycles among ")
+                    .append(component.stream().map(pkg -> shorten(pkg, prefix)).collect(Collectors.joining(", ")));
+        }
+        return message.toString();
+    }
+
+    /** The longest package prefix strictly above every package of the component: {@code a} for a.x and a.x.y. */
+    private static String commonParent(SortedSet<String> component) {
+        String first = component.first();
+        String last = component.last(); // sorted, so what the first and last share every one shares
+        int end = 0;
+        for (int dot = first.indexOf('.'); dot > 0; dot = first.indexOf('.', dot + 1)) {
+            String candidate = first.substring(0, dot + 1);
+            if (!last.startsWith(candidate)) {
+                break;
+            }
+            end = dot + 1;
+        }
+        return first.substring(0, end);
+    }
+
+    private static String shorten(String name, String prefix) {
+        return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+    }
+}
