@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * The packages of a module's main sources depend on each other without cycles, so each one can be understood, tested
  * and moved without the others that depend on it. Package A depends on package B of the same module when a file of A
  * imports a type of B (single-type, static or on-demand import) or names one by its qualified name in the code; a
- * parent package and its child are two packages like any others.
+ * parent package and its child are two packages like any others. Names are matched against the module's own
+ * top-level types, read from its sources like {@link PublicApiRule} does (parsed, not attributed), so a package of
+ * another module never counts, even when its name starts with one of this module's packages.
  *
  * <p>Each strongly connected component of more than one package is reported once, as one cycle through its first
  * package with, for each step, the lexicographically first file that makes it and the type it names there (names are
@@ -40,13 +43,20 @@ final class PackageCycleRule {
         }
     }
 
-    private final Set<String> packages;
+    private final Set<String> packages = new TreeSet<>();
+    /** The qualified names of the module's top-level types. */
+    private final Set<String> types = new HashSet<>();
     /** For each package, the packages it depends on, with the first evidence of each edge. */
     private final Map<String, SortedMap<String, Evidence>> edges = new TreeMap<>();
 
     private PackageCycleRule(List<CompilationUnitTree> units) {
-        packages = units.stream().map(JavaSources::packageName).collect(Collectors.toCollection(TreeSet::new));
-        packages.forEach(pkg -> edges.put(pkg, new TreeMap<>()));
+        for (CompilationUnitTree unit : units) {
+            String packageName = JavaSources.packageName(unit);
+            packages.add(packageName);
+            edges.putIfAbsent(packageName, new TreeMap<>());
+            JavaSources.topLevelTypes(unit)
+                    .forEach(type -> types.add(TypeScope.qualify(packageName, type.getSimpleName().toString())));
+        }
         units.forEach(this::collect);
     }
 
@@ -68,7 +78,7 @@ final class PackageCycleRule {
             if (onDemand && !imported.isStatic() && packages.contains(named)) {
                 addEdge(from, named, file, written);
             } else {
-                String owner = enclosingPackage(named);
+                String owner = packageOfType(named);
                 if (owner != null) {
                     addEdge(from, owner, file, named);
                 }
@@ -77,9 +87,9 @@ final class PackageCycleRule {
         new TreeScanner<Void, Void>() {
             @Override
             public @Nullable Void visitMemberSelect(MemberSelectTree node, @Nullable Void unused) {
-                String qualifier = node.getExpression().toString();
-                if (packages.contains(qualifier)) { // the longest qualifier is met first: a.b.C.D before a.b.C
-                    addEdge(from, qualifier, file, node.toString());
+                String written = node.toString();
+                if (types.contains(written)) { // a qualified name in the code: a.b.C, met before its a.b
+                    addEdge(from, node.getExpression().toString(), file, written);
                     return null;
                 }
                 return super.visitMemberSelect(node, null);
@@ -87,12 +97,12 @@ final class PackageCycleRule {
         }.scan(unit.getTypeDecls(), null);
     }
 
-    /** The longest package of this module that {@code qualifiedName} lies strictly inside, if any. */
-    private @Nullable String enclosingPackage(String qualifiedName) {
-        for (int dot = qualifiedName.lastIndexOf('.'); dot > 0; dot = qualifiedName.lastIndexOf('.', dot - 1)) {
-            String prefix = qualifiedName.substring(0, dot);
-            if (packages.contains(prefix)) {
-                return prefix;
+    /** The package of the module's type that {@code name} is or lies in ({@code a.b} for a.b.C.Inner), if any. */
+    private @Nullable String packageOfType(String name) {
+        for (int end = name.length(); end > 0; end = name.lastIndexOf('.', end - 1)) {
+            String prefix = name.substring(0, end);
+            if (types.contains(prefix) && prefix.indexOf('.') > 0) {
+                return prefix.substring(0, prefix.lastIndexOf('.'));
             }
         }
         return null;
