@@ -55,7 +55,8 @@ final class PackageCycleRule {
             packages.add(packageName);
             edges.putIfAbsent(packageName, new TreeMap<>());
             JavaSources.topLevelTypes(unit)
-                    .forEach(type -> types.add(TypeScope.qualify(packageName, type.getSimpleName().toString())));
+                    .forEach(type -> types.add(
+                            TypeScope.qualify(packageName, type.getSimpleName().toString())));
         }
         units.forEach(this::collect);
     }
