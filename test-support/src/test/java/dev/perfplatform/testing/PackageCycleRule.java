@@ -28,6 +28,13 @@ import org.jspecify.annotations.Nullable;
  * top-level types, read from its sources like {@link PublicApiRule} does (parsed, not attributed), so a package of
  * another module never counts, even when its name starts with one of this module's packages.
  *
+ * <p>One kind of edge is exempt: from a package under {@code X.internal} to X's public API ({@code X} itself or a
+ * subpackage of it that is not internal). A library's public package creates its implementations in its
+ * {@code internal} packages, and those implement the public interfaces and take the public types: that is an
+ * implementation using the API it implements, not a lower layer reaching up, so a public package and its
+ * {@code internal} one using each other make no cycle. Every other edge counts: from a public package to an internal
+ * one, between two internal packages, and from {@code X.internal} to another package's {@code internal}.
+ *
  * <p>Each strongly connected component of more than one package is reported once, as one cycle through its first
  * package with, for each step, the lexicographically first file that makes it and the type it names there (names are
  * shortened to what follows the packages' common prefix); a component larger than that cycle lists its packages too.
@@ -110,9 +117,19 @@ final class PackageCycleRule {
     }
 
     private void addEdge(String from, String to, String file, String target) {
-        if (!from.equals(to)) {
+        if (!from.equals(to) && !implementsItsApi(from, to)) {
             edges.get(from).merge(to, new Evidence(file, target), (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
+    }
+
+    /** Whether {@code from} lies under {@code X.internal} and {@code to} is X or a subpackage of X outside internal. */
+    private static boolean implementsItsApi(String from, String to) {
+        int internal = ("." + from + ".").indexOf(".internal.");
+        if (internal <= 0 || JavaSources.isInternalPackage(to)) {
+            return false;
+        }
+        String api = from.substring(0, internal - 1); // X, before the first internal segment
+        return to.equals(api) || to.startsWith(api + ".");
     }
 
     /** One message per strongly connected component of more than one package, in the order of their packages. */

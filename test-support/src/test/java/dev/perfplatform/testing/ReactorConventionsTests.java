@@ -63,6 +63,9 @@ class ReactorConventionsTests {
                                 + " (audit.Audit -> ledger.Ledger; ledger.Ledger -> report.Report;"
                                 + " report.Report -> audit.Audit)",
                         "tangled-app: package cycle com.example.tangled.order <-> com.example.tangled.payment"
-                                + " (order.Basket -> payment.Payment; payment.Payment -> order.*)");
+                                + " (order.Basket -> payment.Payment; payment.Payment -> order.*)",
+                        "tangled-app: package cycle com.example.tangled.shop.internal.cart"
+                                + " <-> com.example.tangled.shop.internal.pricing"
+                                + " (cart.Cart -> pricing.Prices; pricing.Prices -> cart.Cart)");
     }
 }
