@@ -68,6 +68,12 @@ final class JavaSources {
         return unit.getPackageName() == null ? "" : unit.getPackageName().toString();
     }
 
+    /** The name of a compilation unit's file without {@code .java}: its top-level type's, or {@code package-info}. */
+    static String fileName(CompilationUnitTree unit) {
+        String name = unit.getSourceFile().getName();
+        return name.substring(name.lastIndexOf('/') + 1, name.length() - ".java".length());
+    }
+
     /** Whether a package is {@code internal} or inside one: {@code a.internal}, {@code a.internal.b}. */
     static boolean isInternalPackage(String packageName) {
         return ("." + packageName + ".").contains(".internal.");

@@ -37,10 +37,9 @@ final class PublicApiRule {
     private final Set<String> reactorTypes = new HashSet<>();
     private final Set<String> violations = new LinkedHashSet<>();
 
-    private PublicApiRule(List<Module> modules) {
-        for (Module module : modules) {
-            List<CompilationUnitTree> units = JavaSources.parse(module.dir().resolve("src/main/java"));
-            sources.put(module, units);
+    private PublicApiRule(Map<Module, List<CompilationUnitTree>> sources) {
+        sources.forEach((module, units) -> {
+            this.sources.put(module, units);
             for (CompilationUnitTree unit : units) {
                 String packageName = JavaSources.packageName(unit);
                 packageOwners
@@ -55,11 +54,12 @@ final class PublicApiRule {
                 }
                 reactorTypes.addAll(declared.values());
             }
-        }
+        });
     }
 
-    static List<String> violations(List<Module> modules) {
-        PublicApiRule rule = new PublicApiRule(modules);
+    /** The violations in the main sources of each module, as {@link JavaSources#parse} reads them. */
+    static List<String> violations(Map<Module, List<CompilationUnitTree>> sources) {
+        PublicApiRule rule = new PublicApiRule(sources);
         rule.sources.forEach((module, units) -> units.forEach(unit -> rule.check(module, unit)));
         return new ArrayList<>(rule.violations);
     }
@@ -83,7 +83,7 @@ final class PublicApiRule {
     }
 
     private void checkUsesOfOtherModulesInternals(Module module, CompilationUnitTree unit) {
-        String file = TypeScope.qualify(JavaSources.packageName(unit), fileName(unit));
+        String file = TypeScope.qualify(JavaSources.packageName(unit), JavaSources.fileName(unit));
         new TreeScanner<Void, Void>() {
             @Override
             public @Nullable Void visitMemberSelect(MemberSelectTree node, @Nullable Void unused) {
@@ -156,10 +156,5 @@ final class PublicApiRule {
     private static boolean isRecordComponent(VariableTree field, ClassTree owner) {
         return owner.getKind() == Tree.Kind.RECORD
                 && !field.getModifiers().getFlags().contains(Modifier.STATIC);
-    }
-
-    private static String fileName(CompilationUnitTree unit) {
-        String name = unit.getSourceFile().getName();
-        return name.substring(name.lastIndexOf('/') + 1, name.length() - ".java".length());
     }
 }

@@ -1,11 +1,14 @@
 package dev.perfplatform.testing;
 
+import com.sun.source.tree.CompilationUnitTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,7 +21,8 @@ import org.w3c.dom.NodeList;
  * The rules every module of the reactor follows, read from its POMs and sources: published libraries are
  * {@code @NullMarked} in every package, name their module, install a clean POM and appear in the BOM; every module
  * with code feeds the coverage report; no public API mentions an {@code internal} type and no module uses another's
- * {@code internal} package ({@link PublicApiRule}).
+ * {@code internal} package ({@link PublicApiRule}); the packages of a module depend on each other without cycles
+ * ({@link PackageCycleRule}). The main sources are parsed once ({@link JavaSources}) and read by both source rules.
  */
 final class ReactorConventions {
 
@@ -31,6 +35,10 @@ final class ReactorConventions {
 
         boolean hasCode() {
             return !packaging.equals("pom");
+        }
+
+        Path mainSources() {
+            return dir.resolve("src/main/java");
         }
     }
 
@@ -57,13 +65,17 @@ final class ReactorConventions {
             }
             violations.addAll(packagesWithoutNullMarked(module));
         }
-        violations.addAll(PublicApiRule.violations(
-                modules.stream().filter(Module::hasCode).toList()));
+        Map<Module, List<CompilationUnitTree>> sources = new LinkedHashMap<>();
+        modules.stream()
+                .filter(Module::hasCode)
+                .forEach(module -> sources.put(module, JavaSources.parse(module.mainSources())));
+        violations.addAll(PublicApiRule.violations(sources));
+        violations.addAll(PackageCycleRule.violations(sources));
         return violations;
     }
 
     private static List<String> packagesWithoutNullMarked(Module module) {
-        Path sources = module.dir().resolve("src/main/java");
+        Path sources = module.mainSources();
         Set<Path> packages = JavaSources.javaFiles(sources).stream()
                 .map(Path::getParent)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));

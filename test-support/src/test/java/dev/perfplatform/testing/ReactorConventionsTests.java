@@ -57,6 +57,15 @@ class ReactorConventionsTests {
                         "sloppy-lib: public com.example.sloppy.Sloppy.Source.helper() mentions internal "
                                 + "com.example.sloppy.internal.Helper",
                         "internal-app: com.example.app.App uses com.example.sloppy.internal, internal to sloppy-lib",
-                        "internal-app: com.example.app.Launcher uses com.example.sloppy.internal, internal to sloppy-lib");
+                        "internal-app: com.example.app.Launcher uses com.example.sloppy.internal, internal to sloppy-lib",
+                        "tangled-app: package cycle com.example.tangled.audit -> com.example.tangled.ledger"
+                                + " -> com.example.tangled.report -> com.example.tangled.audit"
+                                + " (audit.Audit -> ledger.Ledger; ledger.Ledger -> report.Report;"
+                                + " report.Report -> audit.Audit)",
+                        "tangled-app: package cycle com.example.tangled.order <-> com.example.tangled.payment"
+                                + " (order.Basket -> payment.Payment; payment.Payment -> order.*)",
+                        "tangled-app: package cycle com.example.tangled.shop.internal.cart"
+                                + " <-> com.example.tangled.shop.internal.pricing"
+                                + " (cart.Cart -> pricing.Prices; pricing.Prices -> cart.Cart)");
     }
 }

@@ -63,7 +63,7 @@ public final class InMemoryEngine implements RateLimiterEngine {
     private volatile long lastSweepMicros;
 
     static {
-        InMemoryEngineAccess.register(InMemoryEngine::decisionStore);
+        InMemoryEngineAccess.register(engine -> ((InMemoryEngine) engine).decisionStore());
     }
 
     private InMemoryEngine(Builder builder) {

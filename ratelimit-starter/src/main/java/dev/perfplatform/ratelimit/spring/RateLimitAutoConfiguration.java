@@ -37,8 +37,7 @@ import org.springframework.context.annotation.Import;
     RateLimitEngineConfiguration.class,
     RateLimitWebConfiguration.class,
     RateLimitWebFluxConfiguration.class,
-    RateLimitServletConfiguration.class,
-    RateLimitActuatorConfiguration.class
+    RateLimitServletConfiguration.class
 })
 public final class RateLimitAutoConfiguration {
 

@@ -7,6 +7,7 @@ import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiter;
 import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
+import dev.perfplatform.ratelimit.spring.actuate.RateLimitActuatorConfiguration;
 import dev.perfplatform.ratelimit.spring.actuate.RateLimiterHealthIndicator;
 import dev.perfplatform.ratelimit.spring.actuate.RateLimitersEndpoint;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class RateLimitActuatorTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RateLimitAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(RateLimitAutoConfiguration.class, RateLimitActuatorConfiguration.class))
             .withPropertyValues(
                     "ratelimit.policies.api.limits[0].algorithm=token-bucket",
                     "ratelimit.policies.api.limits[0].limit=5",
