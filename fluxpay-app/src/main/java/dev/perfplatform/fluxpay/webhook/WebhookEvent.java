@@ -38,7 +38,7 @@ public record WebhookEvent(
         }
         if ((sequence != null) != subject.sequenced) {
             throw new IllegalArgumentException(
-                    subject + " events " + (subject.sequenced ? "need" : "take no") + " sequence number");
+                    subject + " events " + (subject.sequenced ? "need a" : "take no") + " sequence number");
         }
     }
 

@@ -7,7 +7,7 @@ import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.RateLimiter;
 import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.ratelimit.memory.InMemoryEngine;
-import dev.perfplatform.ratelimit.spring.actuate.RateLimitActuatorConfiguration;
+import dev.perfplatform.ratelimit.spring.actuate.RateLimitActuatorAutoConfiguration;
 import dev.perfplatform.ratelimit.spring.actuate.RateLimiterHealthIndicator;
 import dev.perfplatform.ratelimit.spring.actuate.RateLimitersEndpoint;
 import java.util.Map;
@@ -23,7 +23,7 @@ class RateLimitActuatorTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(
-                    AutoConfigurations.of(RateLimitAutoConfiguration.class, RateLimitActuatorConfiguration.class))
+                    AutoConfigurations.of(RateLimitAutoConfiguration.class, RateLimitActuatorAutoConfiguration.class))
             .withPropertyValues(
                     "ratelimit.policies.api.limits[0].algorithm=token-bucket",
                     "ratelimit.policies.api.limits[0].limit=5",

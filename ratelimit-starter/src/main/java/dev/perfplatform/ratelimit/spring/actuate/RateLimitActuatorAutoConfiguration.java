@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = RateLimitAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "ratelimit", name = "enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnBean(RateLimiterRegistry.class)
-public final class RateLimitActuatorConfiguration {
+public final class RateLimitActuatorAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
