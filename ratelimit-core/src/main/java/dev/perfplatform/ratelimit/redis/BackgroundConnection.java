@@ -125,7 +125,7 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
             nextAttempt = connector.schedule(() -> attempt(next), retryAfter.toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
-        loadScript(opened);
+        loadScripts(opened);
         RedisDecisionStore ready = stores.apply(opened);
         connected = opened;
         store = ready;
@@ -138,10 +138,12 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
         connector.shutdown();
     }
 
-    /** Loads the script once, so the first decisions need no {@code EVAL}; should it fail, they fall back to one. */
-    private void loadScript(ClientSource.Connected opened) {
+    /** Loads the scripts once, so the first decisions need no {@code EVAL}; should it fail, they fall back to one. */
+    private void loadScripts(ClientSource.Connected opened) {
         try {
-            opened.scripting().scriptLoad(RedisScript.SOURCE).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            for (RedisScript script : RedisScript.values()) {
+                opened.scripting().scriptLoad(script.source).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

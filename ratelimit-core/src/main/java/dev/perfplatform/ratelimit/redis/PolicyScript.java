@@ -12,7 +12,8 @@ import java.util.zip.CRC32;
  * The keys and arguments of one policy's script calls, prepared once. Every key of a request shares the hash tag
  * {@code {policy:key}}, so a policy's state lives in one Redis Cluster slot; a user key's {@code }} and {@code %}
  * are escaped so it cannot end the tag early. A fingerprint of the limits follows the tag, so changing a policy's
- * limits starts from fresh state instead of misreading the old one.
+ * limits starts from fresh state instead of misreading the old one. Both scripts ({@link RedisScript}) take these
+ * keys and arguments.
  */
 final class PolicyScript {
 
@@ -21,12 +22,14 @@ final class PolicyScript {
     private final String suffix;
     private final int limits;
     private final String[] limitArgs;
+    private final RedisScript script;
 
     PolicyScript(String keyPrefix, RateLimitPolicy policy) {
         this.prefix = keyPrefix;
         this.policyName = policy.name();
         List<Limit> all = policy.limits();
         this.limits = all.size();
+        this.script = RedisScript.of(policy);
         this.suffix = "}" + fingerprint(all);
         this.limitArgs = new String[1 + all.size() * 5];
         limitArgs[0] = String.valueOf(all.size());
@@ -39,6 +42,11 @@ final class PolicyScript {
             limitArgs[base + 3] = String.valueOf(limit.periodTicks());
             limitArgs[base + 4] = String.valueOf(limit.resolutionMicros());
         }
+    }
+
+    /** The script that decides for this policy. */
+    RedisScript script() {
+        return script;
     }
 
     /** KEYS: the state hash, then one log key per limit. */

@@ -149,9 +149,10 @@ final class RedisDecisionStore implements DecisionStore {
         long now = clock == null ? -1 : clock.currentMicros();
         String[] keys = script.keys(key);
         String[] args = script.args(now, permits, count);
-        RedisFuture<List<Object>> sent = RedisScript.send(scripting, keys, args);
+        RedisScript lua = script.script();
+        RedisFuture<List<Object>> sent = lua.send(scripting, keys, args);
         return deadlines
-                .bound(RedisScript.withEvalFallback(scripting, sent, keys, args), sent)
+                .bound(lua.withEvalFallback(scripting, sent, keys, args), sent)
                 .thenApply(reply -> toDecisions(policy, permits, count, reply));
     }
 

@@ -1,5 +1,7 @@
 package dev.perfplatform.ratelimit.redis;
 
+import dev.perfplatform.ratelimit.Algorithm;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.internal.Futures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
@@ -17,43 +19,58 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The limiter's one Lua script: read once from the jar, run by {@code EVALSHA}; a {@code NOSCRIPT} answer (after
- * {@code SCRIPT FLUSH}, a failover to a replica or a new cluster node) is answered by one {@code EVAL}, which also
- * loads the script for the next calls.
+ * The limiter's Lua scripts, which share one wire format (keys, arguments, replies and state): read once from the
+ * jar, run by {@code EVALSHA}; a {@code NOSCRIPT} answer (after {@code SCRIPT FLUSH}, a failover to a replica or a new
+ * cluster node) is answered by one {@code EVAL}, which also loads the script for the next calls.
  */
-final class RedisScript {
+enum RedisScript {
 
-    static final String SOURCE = load();
-    static final String SHA1 = sha1(SOURCE);
+    /** Every policy: any number of limits, any algorithm. */
+    GENERAL("ratelimit.lua"),
 
-    private RedisScript() {}
+    /** The lean path for the common policy of one counter limit: the same decisions for about half the Redis CPU. */
+    SINGLE_LIMIT("single-limit.lua");
+
+    final String source;
+    final String sha1;
+
+    RedisScript(String resource) {
+        this.source = load(resource);
+        this.sha1 = sha1(source);
+    }
+
+    /** The script that decides for {@code policy}. */
+    static RedisScript of(RateLimitPolicy policy) {
+        return policy.limits().size() == 1 && policy.limits().get(0).algorithm() != Algorithm.SLIDING_WINDOW_LOG
+                ? SINGLE_LIMIT
+                : GENERAL;
+    }
 
     /** Sends the script by its SHA-1; {@link #withEvalFallback} answers a {@code NOSCRIPT} failure. */
-    static RedisFuture<List<Object>> send(
-            RedisScriptingAsyncCommands<String, String> commands, String[] keys, String[] args) {
-        return commands.evalsha(SHA1, ScriptOutputType.MULTI, keys, args);
+    RedisFuture<List<Object>> send(RedisScriptingAsyncCommands<String, String> commands, String[] keys, String[] args) {
+        return commands.evalsha(sha1, ScriptOutputType.MULTI, keys, args);
     }
 
     /** {@code sent}'s reply, or, when Redis did not know the script, the reply of one {@code EVAL}. */
-    static CompletableFuture<List<Object>> withEvalFallback(
+    CompletableFuture<List<Object>> withEvalFallback(
             RedisScriptingAsyncCommands<String, String> commands,
             RedisFuture<List<Object>> sent,
             String[] keys,
             String[] args) {
         return sent.toCompletableFuture().exceptionallyCompose(error -> {
             if (Futures.unwrap(error) instanceof RedisNoScriptException) {
-                return commands.<List<Object>>eval(SOURCE, ScriptOutputType.MULTI, keys, args);
+                return commands.<List<Object>>eval(source, ScriptOutputType.MULTI, keys, args);
             }
             return CompletableFuture.failedFuture(error);
         });
     }
 
-    private static String load() {
+    private static String load(String resource) {
         try (InputStream in = Objects.requireNonNull(
-                RedisScript.class.getResourceAsStream("ratelimit.lua"), "ratelimit.lua is missing from the jar")) {
+                RedisScript.class.getResourceAsStream(resource), resource + " is missing from the jar")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read ratelimit.lua", e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
