@@ -28,8 +28,18 @@ final class RedisRig implements AutoCloseable {
     /** System property naming the JSON-lines file that receives latency percentiles and command counts. */
     static final String EXTRA_PROPERTY = "perfplatform.bench.extra";
 
-    /** Pseudo-command under which {@link #commandStats} reports the server's CPU microseconds. */
+    /**
+     * Pseudo-command under which {@link #commandStats} reports the microseconds {@code INFO commandstats} gives the
+     * commands; a script's own commands are counted both alone and inside its {@code EVALSHA}.
+     */
     static final String USEC = "_usec";
+
+    /**
+     * Pseudo-command under which the server process's CPU microseconds (user + system, {@code INFO cpu}) over the
+     * measured iterations are reported: everything the decisions cost Redis, reading and writing the sockets
+     * included, each microsecond counted once.
+     */
+    static final String CPU_USEC = "_cpu_us";
 
     private final PrivateRedis redis;
     private final RedisClient client;
@@ -41,6 +51,7 @@ final class RedisRig implements AutoCloseable {
     private Targets.@Nullable Built built;
     private long decisions;
     private long iterationStart;
+    private long cpuStart;
 
     RedisRig(int inFlight, String keys) {
         this.redis = PrivateRedis.start();
@@ -72,6 +83,7 @@ final class RedisRig implements AutoCloseable {
         window.takeLatencies();
         admin.sync().configResetstat();
         iterationStart = window.completed();
+        cpuStart = cpuMicros(admin.sync());
     }
 
     void endIteration(boolean measured) {
@@ -83,6 +95,19 @@ final class RedisRig implements AutoCloseable {
         latencies.add(iteration);
         decisions += window.completed() - iterationStart;
         commandStats(admin.sync()).forEach((name, calls) -> commands.merge(name, calls, Long::sum));
+        commands.merge(CPU_USEC, cpuMicros(admin.sync()) - cpuStart, Long::sum);
+    }
+
+    /** The server process's CPU time so far, user + system, in microseconds. */
+    static long cpuMicros(RedisCommands<String, String> redis) {
+        double seconds = 0;
+        for (String line : redis.info("cpu").lines().toList()) {
+            if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
+                seconds +=
+                        Double.parseDouble(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        return Math.round(seconds * 1_000_000);
     }
 
     private static long field(String line, String name) {
