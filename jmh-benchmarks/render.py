@@ -316,7 +316,8 @@ def describe(key):
         where = "one limiter" if scenario == "single" else f"keyed, {keys} keys"
         return f"JDK {jdk}, {where}, {threads} thread{'s' if threads > 1 else ''}, {load_}: {label(variant)}"
     jdk, variant, keys, window = key
-    return f"JDK {jdk}, Redis, {keys or 'one'} key{'s' if keys != 'hot' else ''}, {window or 64} in flight: {label(variant)}"
+    where = {"100k": "100k keys", "hot": "hot key", None: "one key"}.get(keys, f"keys={keys}")
+    return f"JDK {jdk}, Redis, {where}, {window or 64} in flight: {label(variant)}"
 
 
 def warmup_section(memory, redis):
