@@ -6,7 +6,7 @@
 #       full profile for 2 cores: writes docs/benchmarks/data/{memory,redis}/ and docs/benchmarks/limiter.md + .svg
 #   jmh-benchmarks/run.sh --quick [--suite ...] [--forks N]
 #       smoke profile (2 forks, tiny iterations, JDK 17, 1 thread): writes under jmh-benchmarks/target/quick/ and
-#       leaves docs/ alone; about 9 minutes for both suites on this machine (measured 2026-12-07, see below)
+#       leaves docs/ alone; 146 invocations, 10 minutes on this machine (2026-12-07: build 2.5, memory 3, Redis 7)
 #
 # How a suite runs. One JMH invocation = one benchmark method x one parameter combination x one fork (`-f 1`),
 # selected by an anchored regex ('^dev\.perfplatform\.bench\.redis\.RedisBenchmark\.redis_ours$' -p inFlight=8
@@ -27,23 +27,28 @@
 #   run.json            machine, load average, JDKs, profile, forks, invocations, minutes
 # Each invocation's JMH log goes to jmh-benchmarks/target/run-logs/<suite>/ (quick: target/quick/logs/).
 #
-# Full profile and its length (2 cores; an invocation costs its iterations plus ~2.3 s (in memory) or ~3 s (Redis)
-# to start the host JVM, the fork with its pre-touched heap, and for Redis its redis-server and Lettuce; those
-# overheads were measured in the quick smoke of 2026-12-07). The script prints its own estimate before it starts.
+# Full profile and its length, estimated as invocations x (iterations + start-up). Start-up is what an invocation
+# costs beyond its iterations (JMH's host JVM, the fork with its pre-touched heap, for Redis also its redis-server and
+# Lettuce): 1.4 s in memory and 3.3 s for Redis on average in the quick smoke of 2026-12-07 (2 cores). run.sh prints
+# its own estimate before each suite starts.
 #   memory: 2 JDKs (17 and the newest under /usr/lib/jvm) x 1 and 2 threads x 42 method/parameter combinations
 #           (SingleLimiterBenchmark 9 x load, KeyedEngineBenchmark 6 x keys x load) x 5 forks = 840 invocations;
-#           -wi 4 -w 250ms -i 3 -r 250ms -prof gc: 1.75 s of iterations + ~2.3 s = ~4 s each, ~57 minutes
+#           -wi 4 -w 250ms -i 3 -r 250ms -prof gc: 1.75 s of iterations + 1.4 s = ~3.2 s each, ~44 minutes
 #   redis:  JDK 17 x 1 thread x 31 combinations (RedisBenchmark 5 x inFlight x keys, RedisDeniedFloodBenchmark 1)
-#           x 5 forks = 155 invocations; -wi 5 -w 1s -i 5 -r 1s: 10 s of iterations + ~3 s = ~13 s each, ~34 minutes
-#   all:    both, one after the other, ~90 minutes plus the build. Over an hour: run the suites separately
-#           (`run.sh --suite redis`, `run.sh --suite memory`); a suite's run replaces only its own data and the page
-#           is rendered from whatever data/<suite>/ holds.
-# Warm-up. JMH's JSON keeps only measured iterations, so run.sh keeps the warm-up ones in invocations.jsonl and the
-# page shows, per Redis cell, the median over forks of every iteration (warm-up | measured) and, for every cell,
-# how much the measured iterations still sped up. An independent run saw bucket4j on Redis still climbing from 23k
-# to 38k ops/s through 2 s of warm-up and 3 s of measurement; the full profile warms Redis up for 5 x 1 s and
-# measures 5 x 1 s (see the README for the quick smoke's trace that chose it). In memory, the quick smoke's trace is
-# flat after the first 100 ms warm-up iteration (C2 has compiled the hot path), so 4 x 250 ms is ample.
+#           x 5 forks = 155 invocations; -wi 5 -w 1s -i 5 -r 1s: 10 s of iterations + 3.3 s = ~13 s each, ~34 minutes
+#   all:    995 invocations, ~78 minutes plus ~3 for the build. Over an hour, so the suites have their own switches:
+#           `run.sh --suite redis`, `run.sh --suite memory`; a suite's run replaces only its own data/<suite>/ and the
+#           page is rendered from both folders.
+# Warm-up, chosen from the quick smoke's per-iteration data (2026-12-07; JMH's JSON keeps only measured iterations,
+# so run.sh keeps the warm-up ones in invocations.jsonl, and the page's Warm-up section shows them):
+#   in memory, 100 ms iterations: the median invocation ran its three warm-up iterations at 2.8x, 1.55x and 1.02x its
+#     measured ns/op (the slowest tenth at 9.2x, 4.0x, 1.8x), so it settles after 200-300 ms; 4 x 250 ms puts the
+#     last warm-up iterations at 0.5-1 s, past that.
+#   Redis, 500 ms iterations: the median invocation ran its four warm-up iterations at 0.19, 0.57, 0.78 and 0.88 of
+#     its measured ops/s and was still 10% faster in its second measured iteration than in its first; bucket4j over
+#     100k keys still rose 1.5-2.3x inside the measurement. 3 s is not a steady state (an independent run saw bucket4j
+#     rise 23k -> 38k ops/s within its first 5 s), so the full profile warms up 5 x 1 s and measures 5 x 1 s, and
+#     the page lists every cell whose measurement still ran >10% faster than its last warm-up iteration.
 #
 # --forks N   forks (rounds) per contender and set: default 5, quick 2
 # --resume    keep DATA/<suite>/ and skip every (round, set) whose invocations all have results; a partly finished
@@ -99,8 +104,8 @@ if [[ -z "$NEWEST_JDK_HOME" ]]; then
 fi
 
 # Per-invocation start-up (host JVM + fork + pre-touch; Redis: + redis-server + Lettuce), seconds, for the estimate.
-MEMORY_OVERHEAD_S=2.3
-REDIS_OVERHEAD_S=3.0
+MEMORY_OVERHEAD_S=1.4
+REDIS_OVERHEAD_S=3.3
 if $QUICK; then
   OUT="$ROOT/jmh-benchmarks/target/quick"
   DATA="$OUT/data"
@@ -194,6 +199,26 @@ print(int(opt("-wi", "5")) * sec(opt("-w", "10s")) + int(opt("-i", "5")) * sec(o
 PY
 }
 
+# warmup_scores <JMH log>: the warm-up iterations' scores, space-separated. A score can land lines after its
+# "# Warmup Iteration N:" marker when the fork prints meanwhile (Lettuce's SLF4J notice in the first iteration).
+warmup_scores() {
+  python3 - "$1" <<'PY'
+import re, sys
+scores, pending = [], False
+for line in open(sys.argv[1], errors="replace"):
+    marker = re.match(r"# Warmup Iteration\s+\d+:(.*)", line)
+    if marker:
+        pending, line = True, marker.group(1)
+    elif re.match(r"(# )?(Warmup )?Iteration\s+\d+:", line) or line.startswith("# "):
+        pending = False
+    score = re.match(r"\s*([0-9][0-9.,]*)\s+\S+/\S+", line)
+    if pending and score:
+        scores.append(score.group(1))
+        pending = False
+print(" ".join(scores))
+PY
+}
+
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for suite in "${SUITES[@]}"; do
   if [[ $suite == memory ]]; then
@@ -243,7 +268,7 @@ for suite in "${SUITES[@]}"; do
     fi
     mv "$WORK/result.json" "$DIR/$stem.json"
     took=$(python3 -c "import time; print(round(time.time() - $began, 1))")
-    warmup=$(sed -n 's/^# Warmup Iteration *[0-9]*: *\([^ ]*\) .*/\1/p' "$log" | paste -sd' ' -)
+    warmup=$(warmup_scores "$log")
     printf '{"invocation":"%s","round":%d,"position":%d,"start":"%s","seconds":%s,"warmup":"%s"}\n' \
       "$stem" "$round" "$position" "$(date -u -d "@${began%.*}" +%FT%TZ)" "$took" "$warmup" >>"$DIR/invocations.jsonl"
     if [[ $suite == redis && -s "$WORK/extra.jsonl" ]]; then
