@@ -230,9 +230,11 @@ def commands_per_decision(extra, only=None):
     return calls / extra["decisions"]
 
 
-def server_usec(extra):
+def server_cpu_usec(extra):
+    """The redis-server process's CPU (user + system, INFO cpu) per decision: sockets included, nothing twice."""
     decisions = extra.get("decisions") or 0
-    return extra["commands"].get("_usec", 0) / decisions if decisions else None
+    cpu = extra["commands"].get("_cpu_us")
+    return cpu / decisions if decisions and cpu is not None else None
 
 
 def cell_text(cell, unit, digits=1):
@@ -285,7 +287,7 @@ def redis_section(redis, jdk):
                 if cell.extras:
                     p50, p99 = cell.extra(lambda e: e.get("p50_us")), cell.extra(lambda e: e.get("p99_us"))
                     text += (f"; {fmt(p50, 0)} / {fmt(p99, 0)} µs; {fmt(cell.extra(commands_per_decision), 2)} cmd,"
-                             f" {fmt(cell.extra(server_usec))} µs Redis CPU")
+                             f" {fmt(cell.extra(server_cpu_usec))} µs Redis CPU")
                 cells.append(text)
             lines.append(f"| {label(variant)} | {keys} | " + " | ".join(cells) + " |")
     lines += ["", "Our engine's ops/s ÷ each contender's, paired by fork (above 1 is faster):", "",
@@ -539,7 +541,9 @@ def main():
                   " flood. p50/p99 from an HdrHistogram of submission-to-answer times; commands per decision from"
                   " `INFO commandstats`, which also counts the commands a script runs (our script: EVALSHA + TIME +"
                   " HMGET + HSET + PEXPIRE = 5 per call; bucket4j: GET + EVAL + the script's GET and SET/PSETEX);"
-                  " each a median over forks.", ""]
+                  " Redis CPU per decision from `INFO cpu` (the server process's user + system time over the"
+                  " measured iterations ÷ decisions: reading and answering the sockets included, a script's"
+                  " commands counted once); each a median over forks.", ""]
         for jdk in sorted({k[0] for k in redis}, key=int):
             lines += redis_section(redis, jdk)
     lines += warmup_section(memory, redis)
