@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Limiter state in this JVM. Decisions on the counter algorithms update a key's state words in place under a stamp
@@ -30,8 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       changes no decision;
  *   <li>at {@link Builder#maxKeys(int) maxKeys}, evicting begins: each new key then evicts up to two keys, until
  *       the count is back at 90% of the cap, so the count never stays above the cap (it can pass it only by the new
- *       keys of decisions running at that same moment). Each eviction looks at a sample of 16 keys, taken in turn
- *       from all keys: the first fresh key of the sample goes, else the least recently used of the sample, as Redis
+ *       keys of decisions running at that same moment). The two come from a sample of 16 keys, taken in turn from
+ *       all keys: fresh keys of the sample go first, then the least recently used of the sample, as Redis
  *       approximates LRU. A decision at the cap costs the same whatever the number of keys; the price is that the
  *       evicted key is old among its sample, not the oldest of all. Evicting a key that still had consumption forgets it: its next request starts from a full quota, so
  *       each such eviction can admit up to one extra quota. {@link #evictedActiveKeys()} counts them; size the cap
@@ -69,6 +70,7 @@ public final class InMemoryEngine implements RateLimiterEngine {
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final KeyCursor evictionCursor = new KeyCursor(stores.values()); // guarded by itself
     private long keysSampled; // guarded by evictionCursor
+    private final Step evictionScratch = new Step(); // guarded by evictionCursor
     private volatile boolean evicting;
     private final ThreadLocal<Step[]> scratch = ThreadLocal.withInitial(InMemoryEngine::newSteps);
     private final DecisionStore decisions = new Decisions();
@@ -179,48 +181,67 @@ public final class InMemoryEngine implements RateLimiterEngine {
     private void evictSampled() {
         int target = maxKeys - maxKeys / 10;
         synchronized (evictionCursor) {
-            evicting = true;
-            for (int i = 0; i < EVICTIONS_PER_NEW_KEY && keyCount.get() > target; i++) {
-                if (!evictOneOfSample()) {
-                    break;
-                }
+            long excess = keyCount.get() - target;
+            if (excess > 0) {
+                evictFromSample((int) Math.min(excess, EVICTIONS_PER_NEW_KEY));
             }
             evicting = keyCount.get() > target;
         }
     }
 
     /**
-     * Evicts one key of the next {@link #EVICTION_SAMPLE} keys: the first fresh one, else the least recently used.
-     * False when there was no key to look at.
+     * Evicts up to {@code wanted} (one or two) of the next {@link #EVICTION_SAMPLE} keys: fresh ones first, as they
+     * are met (dropping them changes no decision), then the least recently used of the sample. One sample serves
+     * both evictions, and freshness is judged at one clock reading, so a new key at the cap costs one sample.
      */
-    private boolean evictOneOfSample() {
-        PolicyStore oldestStore = null;
+    private void evictFromSample(int wanted) {
+        long now = time.currentMicros();
+        int evicted = 0;
+        PolicyStore oldestStore = null; // the least recently used key of the sample with consumption
         Map.Entry<String, KeyEntry> oldest = null;
-        for (int i = 0; i < EVICTION_SAMPLE && evictionCursor.advance(); i++) {
+        PolicyStore nextStore = null; // and the next least recently used
+        Map.Entry<String, KeyEntry> next = null;
+        for (int i = 0; i < EVICTION_SAMPLE && evicted < wanted && evictionCursor.advance(); i++) {
             keysSampled++;
             PolicyStore store = evictionCursor.store();
             Map.Entry<String, KeyEntry> candidate = evictionCursor.current();
-            if (candidate.getValue().isDead()) {
-                continue; // removed since the map's iterator read it
+            KeyEntry entry = candidate.getValue();
+            if (entry.isDead() || isEntryOf(oldest, entry) || isEntryOf(next, entry)) {
+                continue; // removed since the map's iterator read it, or met again as the walk wrapped around
             }
-            if (store.remove(candidate.getKey(), candidate.getValue(), false)) {
-                keysRemoved(1, false); // fresh: dropping it changes no decision
-                return true;
+            if (store.remove(candidate.getKey(), entry, false, now, evictionScratch)) {
+                keysRemoved(1, false);
+                evicted++;
+                continue;
             }
-            if (oldest == null
-                    || candidate.getValue().lastAccessMicros()
-                            < oldest.getValue().lastAccessMicros()) {
+            long access = entry.lastAccessMicros();
+            if (oldest == null || access < oldest.getValue().lastAccessMicros()) {
+                nextStore = oldestStore;
+                next = oldest;
                 oldestStore = store;
                 oldest = candidate;
+            } else if (next == null || access < next.getValue().lastAccessMicros()) {
+                nextStore = store;
+                next = candidate;
             }
         }
-        if (oldestStore == null || oldest == null) {
-            return false;
+        if (evicted < wanted && oldestStore != null && oldest != null) {
+            evictActive(oldestStore, oldest, now);
+            evicted++;
         }
-        if (oldestStore.remove(oldest.getKey(), oldest.getValue(), true)) {
+        if (evicted < wanted && nextStore != null && next != null) {
+            evictActive(nextStore, next, now);
+        }
+    }
+
+    private static boolean isEntryOf(Map.@Nullable Entry<String, KeyEntry> key, KeyEntry entry) {
+        return key != null && key.getValue() == entry;
+    }
+
+    private void evictActive(PolicyStore store, Map.Entry<String, KeyEntry> key, long now) {
+        if (store.remove(key.getKey(), key.getValue(), true, now, evictionScratch)) {
             keysRemoved(1, true);
         }
-        return true;
     }
 
     private void sweepFresh() {

@@ -108,8 +108,8 @@ class InMemoryEngineTests {
 
         long perNewKey = engine.keysSampledForEviction() / newKeys;
         assertThat(perNewKey)
-                .as("keys looked at per new key: at most two samples of %d", InMemoryEngine.EVICTION_SAMPLE)
-                .isLessThanOrEqualTo(2L * InMemoryEngine.EVICTION_SAMPLE);
+                .as("keys looked at per new key: at most one sample of %d", InMemoryEngine.EVICTION_SAMPLE)
+                .isLessThanOrEqualTo(InMemoryEngine.EVICTION_SAMPLE);
         assertThat(mostKeys).as("the cap holds").isLessThanOrEqualTo(cap);
         assertThat(engine.evictedKeys()).isEqualTo(cap + newKeys - engine.keyCount());
         assertThat(engine.evictedActiveKeys())
