@@ -46,7 +46,8 @@ public final class Profiles {
 
     /**
      * Our limit of {@code algorithm} under the profile. The sliding window log keeps an entry per admitted request,
-     * so its admitting profile is 10<sup>6</sup> per 10 ms (still 10<sup>8</sup> per second) to bound its memory.
+     * and accepts limits up to {@link Limit#MAX_LOG_LIMIT} (10<sup>5</sup>), so its admitting profile is 10<sup>5</sup>
+     * per millisecond (still 10<sup>8</sup> per second).
      */
     public static Limit limit(Algorithm algorithm, boolean admitted) {
         long count = admitted ? HUGE : FEW;
@@ -58,7 +59,7 @@ public final class Profiles {
             case SLIDING_WINDOW_COUNTER -> Limit.slidingWindowCounter(count, period);
             case SLIDING_WINDOW_LOG ->
                 admitted
-                        ? Limit.slidingWindowLog(1_000_000, Duration.ofMillis(10))
+                        ? Limit.slidingWindowLog(Limit.MAX_LOG_LIMIT, Duration.ofMillis(1))
                         : Limit.slidingWindowLog(count, period);
         };
     }

@@ -1,5 +1,6 @@
 package dev.perfplatform.bench;
 
+import dev.perfplatform.bench.cap.KeyCapBenchmark;
 import dev.perfplatform.bench.memory.KeyedEngineBenchmark;
 import dev.perfplatform.bench.memory.SingleLimiterBenchmark;
 import dev.perfplatform.bench.redis.RedisBenchmark;
@@ -16,7 +17,8 @@ final class BenchmarkClasses {
             SingleLimiterBenchmark.class,
             KeyedEngineBenchmark.class,
             RedisBenchmark.class,
-            RedisDeniedFloodBenchmark.class);
+            RedisDeniedFloodBenchmark.class,
+            KeyCapBenchmark.class);
 
     private BenchmarkClasses() {}
 

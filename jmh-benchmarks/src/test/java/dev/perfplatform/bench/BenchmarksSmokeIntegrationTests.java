@@ -34,6 +34,7 @@ class BenchmarksSmokeIntegrationTests {
                 .param("load", "denied")
                 .param("keys", "hot")
                 .param("inFlight", "8")
+                .param("maxKeys", "10000")
                 .shouldFailOnError(true)
                 .build();
 

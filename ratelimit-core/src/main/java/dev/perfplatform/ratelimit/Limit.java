@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Limit perHour = Limit.slidingWindowCounter(1_000, Duration.ofHours(1)).named("hourly");
  * }</pre>
  *
- * <p>Counts go up to {@value #MAX_COUNT} and periods up to {@link #MAX_PERIOD}. All arithmetic is integer and stays
+ * <p>Counts go up to {@value #MAX_COUNT} ({@value #MAX_LOG_LIMIT} for a sliding window log, which keeps an entry per
+ * admitted request) and periods up to {@link #MAX_PERIOD}. All arithmetic is integer and stays
  * below 2<sup>53</sup> so the Redis script (Lua numbers are doubles) computes exactly what the JVM computes. Time is
  * counted in microseconds, or in a coarser {@linkplain #resolutionMicros() resolution} when {@code count × period}
  * would not fit (10<sup>9</sup> permits per 30 days, for example, is resolved to about a second).
@@ -21,6 +22,14 @@ public final class Limit {
 
     /** The largest capacity, limit, rate or burst accepted. */
     public static final long MAX_COUNT = 1_000_000_000L;
+
+    /**
+     * The largest limit of a {@linkplain #slidingWindowLog(long, Duration) sliding window log}. The log keeps one
+     * entry per admitted request of the window (on Redis, a sorted-set member of about 100 bytes), and a denial may
+     * walk up to the limit's worth of them to find its retry-after, so the log is for limits of this size or less;
+     * larger ones count with {@link #slidingWindowCounter(long, Duration)}. Both engines take their limits from here.
+     */
+    public static final long MAX_LOG_LIMIT = 100_000L;
 
     /** The longest period or window accepted. */
     public static final Duration MAX_PERIOD = Duration.ofDays(366);
@@ -60,9 +69,12 @@ public final class Limit {
         return new Limit(Algorithm.TOKEN_BUCKET, capacity, refillTokens, refillPeriod, null);
     }
 
-    /** At most {@code limit} permits in any window of length {@code window}, exactly (memory O(limit) per key). */
+    /**
+     * At most {@code limit} permits in any window of length {@code window}, exactly (memory O(limit) per key);
+     * {@code limit} up to {@value #MAX_LOG_LIMIT}.
+     */
     public static Limit slidingWindowLog(long limit, Duration window) {
-        checkCount("limit", limit);
+        checkCount("limit", limit, MAX_LOG_LIMIT);
         checkPeriod("window", window);
         return new Limit(Algorithm.SLIDING_WINDOW_LOG, limit, limit, window, null);
     }
@@ -137,8 +149,12 @@ public final class Limit {
     }
 
     private static void checkCount(String what, long value) {
-        if (value < 1 || value > MAX_COUNT) {
-            throw new IllegalArgumentException(what + " must be between 1 and " + MAX_COUNT + " but was " + value);
+        checkCount(what, value, MAX_COUNT);
+    }
+
+    private static void checkCount(String what, long value, long max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(what + " must be between 1 and " + max + " but was " + value);
         }
     }
 

@@ -47,6 +47,20 @@ class LimitTests {
     }
 
     @Test
+    void capsTheLogLimitWhereEveryEngineReadsIt() {
+        assertThat(Limit.slidingWindowLog(Limit.MAX_LOG_LIMIT, Duration.ofDays(366))
+                        .capacity())
+                .isEqualTo(100_000);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Limit.slidingWindowLog(Limit.MAX_LOG_LIMIT + 1, Duration.ofSeconds(1)))
+                .withMessage("limit must be between 1 and 100000 but was 100001");
+        assertThat(Limit.slidingWindowCounter(Limit.MAX_LOG_LIMIT + 1, Duration.ofSeconds(1))
+                        .capacity())
+                .as("the other algorithms keep constant state: 10^9")
+                .isEqualTo(100_001);
+    }
+
+    @Test
     void countsInMicrosecondsForOrdinaryLimits() {
         Limit limit = Limit.slidingWindowCounter(100, Duration.ofMinutes(1));
 
@@ -64,7 +78,8 @@ class LimitTests {
 
     @Test
     void keepsTheLogAndFixedWindowAtMicrosecondsWhateverTheLimit() {
-        assertThat(Limit.slidingWindowLog(Limit.MAX_COUNT, Duration.ofDays(30)).resolutionMicros())
+        assertThat(Limit.slidingWindowLog(Limit.MAX_LOG_LIMIT, Duration.ofDays(30))
+                        .resolutionMicros())
                 .isEqualTo(1);
         assertThat(Limit.fixedWindow(Limit.MAX_COUNT, Duration.ofDays(30)).resolutionMicros())
                 .isEqualTo(1);

@@ -191,17 +191,58 @@ abstract class RateLimiterContract {
                 Limit.tokenBucket(Limit.MAX_COUNT, Limit.MAX_COUNT - 1, month),
                 Limit.gcra(Limit.MAX_COUNT - 1, month, Limit.MAX_COUNT),
                 Limit.slidingWindowCounter(Limit.MAX_COUNT, month),
-                Limit.fixedWindow(Limit.MAX_COUNT, month),
-                Limit.slidingWindowLog(Limit.MAX_COUNT, month));
+                Limit.fixedWindow(Limit.MAX_COUNT, month));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("largestLimits")
     void decidesExactlyAtTheLargestCountAndPeriod(Limit limit) {
+        decideExactlyAtTheLargest(limit, new long[] {Limit.MAX_COUNT - 1, 1, 1, 999_999_999, 3});
+    }
+
+    /** The log's largest limit is {@link Limit#MAX_LOG_LIMIT}: the same requests, scaled to it. */
+    @Test
+    void decidesExactlyAtTheLargestLogLimitAndPeriod() {
+        Limit limit = Limit.slidingWindowLog(Limit.MAX_LOG_LIMIT, Duration.ofDays(30));
+        decideExactlyAtTheLargest(limit, new long[] {Limit.MAX_LOG_LIMIT - 1, 1, 1, Limit.MAX_LOG_LIMIT - 1, 3});
+    }
+
+    /**
+     * A log of many single-permit entries, then a request that needs hundreds of them to leave the window: the walk
+     * to its retry-after crosses the Redis script's chunks of log entries and must land on the same entry.
+     */
+    @Test
+    void aDenialNeedingManyLogEntriesWaitsForExactlyEnoughOfThem() {
+        Limit limit = Limit.slidingWindowLog(400, Duration.ofHours(1));
+        RateLimiter limiter = limiter(RateLimitPolicy.of("long-log", limit));
+        String key = freshKey();
+        ReferenceModel model = ReferenceModel.of(limit);
+        for (int i = 0; i < 400; i++) {
+            long now = time.currentMicros();
+            assertThat(limiter.acquire(key, 1).isAllowed()).as("request %d", i).isTrue();
+            model.consume(now, 1);
+            time.advanceMicros(1_000 + i % 7);
+        }
+        for (long permits : new long[] {400, 300, 129, 128, 127, 2, 1}) { // fewer each time: no cached answer
+            long now = time.currentMicros();
+            Decision decision = limiter.acquire(key, permits);
+            assertThat(decision.isAllowed()).as("%d permits", permits).isFalse();
+            assertThat(decision.remaining()).isEqualTo(model.remaining(now));
+            long admitAt = now + decision.retryAfterMicros(); // a log counts in microseconds
+            assertThat(model.admits(admitAt, permits))
+                    .as("%d permits at retry-after", permits)
+                    .isTrue();
+            assertThat(model.admits(admitAt - 1, permits))
+                    .as("%d permits just before", permits)
+                    .isFalse();
+        }
+    }
+
+    private void decideExactlyAtTheLargest(Limit limit, long[] requests) {
         RateLimiter limiter = limiter(RateLimitPolicy.of("huge", limit));
         String key = freshKey();
         ReferenceModel model = ReferenceModel.of(limit);
-        for (long permits : new long[] {Limit.MAX_COUNT - 1, 1, 1, 999_999_999, 3}) {
+        for (long permits : requests) {
             long now = time.currentMicros();
             boolean expected = model.admits(now, permits);
             Decision decision = limiter.acquire(key, permits);

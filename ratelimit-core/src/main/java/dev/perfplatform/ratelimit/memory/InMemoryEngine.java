@@ -10,7 +10,6 @@ import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
 import dev.perfplatform.ratelimit.internal.InMemoryEngineAccess;
 import dev.perfplatform.ratelimit.internal.Step;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Limiter state in this JVM. Decisions on the counter algorithms update a key's state words in place under a stamp
@@ -29,8 +29,12 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>keys whose state is back to that of an unknown key (a full bucket, an expired window) are dropped by a sweep
  *       that runs on a calling thread every {@link Builder#sweepInterval(Duration) sweep interval}; dropping them
  *       changes no decision;
- *   <li>at {@link Builder#maxKeys(int) maxKeys}, such fresh keys go first, then the least recently used until 90% of
- *       the cap. Evicting a key that still had consumption forgets it: its next request starts from a full quota, so
+ *   <li>at {@link Builder#maxKeys(int) maxKeys}, evicting begins: each new key then evicts up to two keys, until
+ *       the count is back at 90% of the cap, so the count never stays above the cap (it can pass it only by the new
+ *       keys of decisions running at that same moment). The two come from a sample of 16 keys, taken in turn from
+ *       all keys: fresh keys of the sample go first, then the least recently used of the sample, as Redis
+ *       approximates LRU. A decision at the cap costs the same whatever the number of keys; the price is that the
+ *       evicted key is old among its sample, not the oldest of all. Evicting a key that still had consumption forgets it: its next request starts from a full quota, so
  *       each such eviction can admit up to one extra quota. {@link #evictedActiveKeys()} counts them; size the cap
  *       so it stays at zero.
  * </ul>
@@ -50,6 +54,12 @@ public final class InMemoryEngine implements RateLimiterEngine {
     /** Default time between sweeps of fresh keys. */
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(10);
 
+    /** Keys looked at per eviction at the cap. */
+    static final int EVICTION_SAMPLE = 16;
+
+    /** Keys a new key evicts while the count comes back down from the cap to 90% of it. */
+    private static final int EVICTIONS_PER_NEW_KEY = 2;
+
     private final int maxKeys;
     private final long sweepIntervalMicros;
     private final TimeSource time;
@@ -58,6 +68,10 @@ public final class InMemoryEngine implements RateLimiterEngine {
     private final LongAdder evicted = new LongAdder();
     private final LongAdder evictedActive = new LongAdder();
     private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final KeyCursor evictionCursor = new KeyCursor(stores.values()); // guarded by itself
+    private long keysSampled; // guarded by evictionCursor
+    private final Step evictionScratch = new Step(); // guarded by evictionCursor
+    private volatile boolean evicting;
     private final ThreadLocal<Step[]> scratch = ThreadLocal.withInitial(InMemoryEngine::newSteps);
     private final DecisionStore decisions = new Decisions();
     private volatile long lastSweepMicros;
@@ -138,11 +152,13 @@ public final class InMemoryEngine implements RateLimiterEngine {
         keyCount.incrementAndGet();
     }
 
-    /** Runs after a new key's first decision, so a sweep cannot mistake the new key for a forgotten one. */
+    /** Runs after a new key's first decision, so neither a sweep nor eviction can mistake it for a forgotten one. */
     void maintainAfterInsert(long now) {
-        long count = keyCount.get();
-        if (count > maxKeys || now - lastSweepMicros > sweepIntervalMicros) {
-            maintain(count > maxKeys);
+        if (now - lastSweepMicros > sweepIntervalMicros) {
+            sweep();
+        }
+        if (evicting || keyCount.get() > maxKeys) {
+            evictSampled();
         }
     }
 
@@ -154,17 +170,77 @@ public final class InMemoryEngine implements RateLimiterEngine {
         }
     }
 
-    private void maintain(boolean overCap) {
-        if (!sweeping.compareAndSet(false, true)) {
-            return;
+    /** Keys looked at by eviction at the cap so far: its work, which tests count. */
+    long keysSampledForEviction() {
+        synchronized (evictionCursor) {
+            return keysSampled;
         }
-        try {
-            sweepFresh();
-            if (overCap && keyCount.get() > maxKeys) {
-                evictLeastRecentlyUsed(maxKeys - maxKeys / 10);
+    }
+
+    /** Evicts up to {@link #EVICTIONS_PER_NEW_KEY} keys while the count is above 90% of the cap, once it passed it. */
+    private void evictSampled() {
+        int target = maxKeys - maxKeys / 10;
+        synchronized (evictionCursor) {
+            long excess = keyCount.get() - target;
+            if (excess > 0) {
+                evictFromSample((int) Math.min(excess, EVICTIONS_PER_NEW_KEY));
             }
-        } finally {
-            sweeping.set(false);
+            evicting = keyCount.get() > target;
+        }
+    }
+
+    /**
+     * Evicts up to {@code wanted} (one or two) of the next {@link #EVICTION_SAMPLE} keys: fresh ones first, as they
+     * are met (dropping them changes no decision), then the least recently used of the sample. One sample serves
+     * both evictions, and freshness is judged at one clock reading, so a new key at the cap costs one sample.
+     */
+    private void evictFromSample(int wanted) {
+        long now = time.currentMicros();
+        int evicted = 0;
+        PolicyStore oldestStore = null; // the least recently used key of the sample with consumption
+        Map.Entry<String, KeyEntry> oldest = null;
+        PolicyStore nextStore = null; // and the next least recently used
+        Map.Entry<String, KeyEntry> next = null;
+        for (int i = 0; i < EVICTION_SAMPLE && evicted < wanted && evictionCursor.advance(); i++) {
+            keysSampled++;
+            PolicyStore store = evictionCursor.store();
+            Map.Entry<String, KeyEntry> candidate = evictionCursor.current();
+            KeyEntry entry = candidate.getValue();
+            if (entry.isDead() || isEntryOf(oldest, entry) || isEntryOf(next, entry)) {
+                continue; // removed since the map's iterator read it, or met again as the walk wrapped around
+            }
+            if (store.remove(candidate.getKey(), entry, false, now, evictionScratch)) {
+                keysRemoved(1, false);
+                evicted++;
+                continue;
+            }
+            long access = entry.lastAccessMicros();
+            if (oldest == null || access < oldest.getValue().lastAccessMicros()) {
+                nextStore = oldestStore;
+                next = oldest;
+                oldestStore = store;
+                oldest = candidate;
+            } else if (next == null || access < next.getValue().lastAccessMicros()) {
+                nextStore = store;
+                next = candidate;
+            }
+        }
+        if (evicted < wanted && oldestStore != null && oldest != null) {
+            evictActive(oldestStore, oldest, now);
+            evicted++;
+        }
+        if (evicted < wanted && nextStore != null && next != null) {
+            evictActive(nextStore, next, now);
+        }
+    }
+
+    private static boolean isEntryOf(Map.@Nullable Entry<String, KeyEntry> key, KeyEntry entry) {
+        return key != null && key.getValue() == entry;
+    }
+
+    private void evictActive(PolicyStore store, Map.Entry<String, KeyEntry> key, long now) {
+        if (store.remove(key.getKey(), key.getValue(), true, now, evictionScratch)) {
+            keysRemoved(1, true);
         }
     }
 
@@ -178,30 +254,6 @@ public final class InMemoryEngine implements RateLimiterEngine {
                 }
             }
             keysRemoved(removed, false);
-        }
-    }
-
-    private void evictLeastRecentlyUsed(long target) {
-        long[] accessTimes = stores.values().stream()
-                .flatMap(store -> store.entries.values().stream())
-                .mapToLong(KeyEntry::lastAccessMicros)
-                .toArray();
-        long excess = accessTimes.length - target;
-        if (excess <= 0) {
-            return;
-        }
-        Arrays.sort(accessTimes);
-        long cutoff = accessTimes[(int) excess - 1];
-        for (PolicyStore store : stores.values()) {
-            for (Map.Entry<String, KeyEntry> entry : store.entries.entrySet()) {
-                if (keyCount.get() <= target) {
-                    return;
-                }
-                if (entry.getValue().lastAccessMicros() <= cutoff
-                        && store.remove(entry.getKey(), entry.getValue(), true)) {
-                    keysRemoved(1, true);
-                }
-            }
         }
     }
 

@@ -156,6 +156,11 @@ final class KeyEntry {
         return true;
     }
 
+    /** Whether the entry was evicted (its stamp is {@link #DEAD}). */
+    boolean isDead() {
+        return (long) STAMP.getVolatile(this) == DEAD;
+    }
+
     /** Whether some limit keeps a log, so the entry must be used under its monitor. */
     boolean hasLogs() {
         return logs != null;

@@ -105,13 +105,18 @@ final class PolicyStore {
 
     /** Removes {@code key} if it is fresh (or unconditionally when {@code force}); true when this call removed it. */
     boolean remove(String key, KeyEntry entry, boolean force) {
+        return remove(key, entry, force, engine.now(), new Step());
+    }
+
+    /** As {@link #remove(String, KeyEntry, boolean)}, judging freshness at {@code now} with the caller's scratch. */
+    boolean remove(String key, KeyEntry entry, boolean force, long now, Step scratch) {
         boolean killed;
         if (entry.hasLogs()) {
             synchronized (entry) {
-                killed = entry.kill(force, limits, engine.now(), new Step());
+                killed = entry.kill(force, limits, now, scratch);
             }
         } else {
-            killed = entry.kill(force, limits, engine.now(), new Step());
+            killed = entry.kill(force, limits, now, scratch);
         }
         return killed && entries.remove(key, entry);
     }

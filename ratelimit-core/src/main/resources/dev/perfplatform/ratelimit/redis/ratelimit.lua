@@ -4,7 +4,8 @@
 -- intermediate value stays below 2^53, so Lua's doubles compute exactly what the JVM computes.
 --
 -- KEYS[1]      hash holding every counter limit's state words (fields a<i>, b<i>, c<i>), log totals t<i>, seq
--- KEYS[2 + i]  sorted set of the sliding window log of limit i (members "<seq>:<permits>", score = time in us)
+-- KEYS[2 + i]  sorted set of the sliding window log of limit i (members "<seq>:<permits>", score = time in us);
+--              at most capacity members (Limit.MAX_LOG_LIMIT bounds a log's capacity)
 -- ARGV[1]      time in microseconds, or "" to read the server's TIME
 -- ARGV[2]      number of requests m, then m permit counts (0 = peek: evaluate, consume nothing)
 -- then         number of limits n, then for each limit: algorithm, capacity, refill, period ticks, resolution us;
@@ -18,6 +19,7 @@ local function floordiv(x, y) return math.floor(x / y) end
 local function ceildiv(x, y) return -math.floor(-x / y) end
 local function int(x) return string.format('%.0f', x) end
 local function log_permits(member) return tonumber(string.match(member, ':(%d+)$')) end
+local LOG_CHUNK = 128 -- log entries read per ZRANGE while a denial looks for its retry-after
 
 local now_us
 if ARGV[1] == '' then
@@ -163,10 +165,18 @@ local function sliding_log(l, permits, step) -- entries in the sorted set, then 
   else
     local needed = l.total + permits - l.capacity
     local freed, at = 0, nil
-    local oldest = redis.call('ZRANGE', l.log, 0, -1, 'WITHSCORES')
-    local j = 1
-    while freed < needed and j < #oldest do
-      freed = freed + log_permits(oldest[j]); at = tonumber(oldest[j + 1]); j = j + 2
+    -- Oldest first, in chunks, reading no more entries than could still be needed (each holds at least one
+    -- permit): a denial reads O(needed) entries of the log, not all of it.
+    local start = 0
+    while freed < needed do
+      local want = math.min(needed - freed, LOG_CHUNK)
+      local chunk = redis.call('ZRANGE', l.log, start, start + want - 1, 'WITHSCORES')
+      local j = 1
+      while freed < needed and j < #chunk do
+        freed = freed + log_permits(chunk[j]); at = tonumber(chunk[j + 1]); j = j + 2
+      end
+      if #chunk < 2 * want then break end -- the stored log is exhausted: the rest is this batch's pending entries
+      start = start + want
     end
     local k = 1
     while freed < needed do

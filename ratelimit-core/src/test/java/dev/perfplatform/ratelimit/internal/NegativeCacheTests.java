@@ -62,4 +62,61 @@ class NegativeCacheTests {
         assertThat(cache.size()).isEqualTo(2);
         assertThat(cache.lookup(policy, "c", 1)).isNotNull();
     }
+    /** The cliff this cache had: once full, every new denial scanned all entries for expired ones. */
+    @Test
+    void aFullCacheRefusesNewDenialsWithoutLookingAtItsEntries() {
+        NegativeCache full = new NegativeCache(10_000, time);
+        for (int i = 0; i < 10_000; i++) {
+            full.remember(policy, "held-" + i, denial(1, 60_000_000));
+        }
+        long before = full.entriesVisited();
+
+        for (int i = 0; i < 10_000; i++) {
+            full.remember(policy, "flood-" + i, denial(1, 60_000_000));
+        }
+
+        assertThat(full.size()).isEqualTo(10_000);
+        assertThat(full.lookup(policy, "flood-0", 1)).isNull();
+        assertThat(full.entriesVisited() - before)
+                .as("one look at the earliest expiry per refused denial, not 10,000")
+                .isLessThanOrEqualTo(10_000);
+    }
+
+    @Test
+    void aFullCacheMakesRoomForEachNewDenialInLogarithmicWork() {
+        NegativeCache full = new NegativeCache(10_000, time);
+        for (int i = 0; i < 10_000; i++) {
+            full.remember(policy, "held-" + i, denial(1, 1 + (i * 7_919L) % 10_000)); // distinct expiries, shuffled
+        }
+        long before = full.entriesVisited();
+
+        for (int i = 0; i < 10_000; i++) {
+            time.advanceMicros(1); // one held entry expires per step
+            full.remember(policy, "new-" + i, denial(1, 60_000_000));
+        }
+
+        assertThat(full.size()).isEqualTo(10_000);
+        assertThat(full.lookup(policy, "new-9999", 1)).isNotNull();
+        assertThat(full.lookup(policy, "held-0", 1)).isNull();
+        assertThat((full.entriesVisited() - before) / 10_000.0)
+                .as("entries looked at per new denial: about 2 log2(10,000), where a scan looked at 10,000")
+                .isLessThanOrEqualTo(64);
+    }
+
+    @Test
+    void replacingAndForgettingKeepTheBoundExact() {
+        cache.remember(policy, "a", denial(1, 1_000));
+        cache.remember(policy, "a", denial(2, 5_000));
+        cache.remember(policy, "b", denial(1, 1_000));
+        assertThat(cache.size()).isEqualTo(2);
+
+        cache.forget(policy, "a");
+        cache.remember(policy, "c", denial(1, 1_000));
+        time.advanceMicros(1_000);
+        cache.remember(policy, "d", denial(1, 1_000));
+
+        assertThat(cache.size()).as("b and c expired and were dropped for d").isEqualTo(1);
+        assertThat(cache.lookup(policy, "d", 1)).isNotNull();
+        assertThat(cache.lookup(policy, "a", 2)).isNull();
+    }
 }

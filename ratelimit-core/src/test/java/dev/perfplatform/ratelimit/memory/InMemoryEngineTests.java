@@ -83,6 +83,59 @@ class InMemoryEngineTests {
                 .isEqualTo(2);
     }
 
+    /**
+     * The cliff this cap had: the new key that passed it copied and sorted the last-use times of every key. Now each
+     * new key at the cap looks at a fixed number of keys, whatever the number of keys held.
+     */
+    @ParameterizedTest(name = "cap {0}")
+    @ValueSource(ints = {1_000, 100_000})
+    void atTheCapEachNewKeyLooksAtAFewKeysWhateverTheirNumber(int cap) {
+        InMemoryEngine engine =
+                InMemoryEngine.builder().timeSource(time).maxKeys(cap).build();
+        RateLimiter limiter = engine.limiter(bucket);
+        for (int i = 0; i < cap; i++) {
+            limiter.acquire("held-" + i);
+        }
+        assertThat(engine.keysSampledForEviction()).isZero();
+
+        int newKeys = 1_000;
+        long mostKeys = 0;
+        for (int i = 0; i < newKeys; i++) {
+            time.advanceMicros(500); // 0.5 s in all: no held key refills to fresh meanwhile
+            limiter.acquire("new-" + i);
+            mostKeys = Math.max(mostKeys, engine.keyCount());
+        }
+
+        long perNewKey = engine.keysSampledForEviction() / newKeys;
+        assertThat(perNewKey)
+                .as("keys looked at per new key: at most one sample of %d", InMemoryEngine.EVICTION_SAMPLE)
+                .isLessThanOrEqualTo(InMemoryEngine.EVICTION_SAMPLE);
+        assertThat(mostKeys).as("the cap holds").isLessThanOrEqualTo(cap);
+        assertThat(engine.evictedKeys()).isEqualTo(cap + newKeys - engine.keyCount());
+        assertThat(engine.evictedActiveKeys())
+                .as("nothing was fresh: every eviction was of a key with consumption")
+                .isEqualTo(engine.evictedKeys());
+        assertThat(limiter.peek("new-" + (newKeys - 1)).remaining())
+                .as("the newest key is among the most recently used: kept")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void atTheCapAFreshKeyInTheSampleGoesBeforeAnyKeyWithConsumption() {
+        InMemoryEngine engine =
+                InMemoryEngine.builder().timeSource(time).maxKeys(10).build();
+        RateLimiter limiter = engine.limiter(bucket);
+        for (int i = 0; i < 10; i++) {
+            limiter.acquire("old-" + i);
+        }
+        time.advance(Duration.ofSeconds(2)); // every old key has refilled: fresh
+        limiter.acquire("new-0");
+
+        assertThat(engine.keyCount()).isEqualTo(9);
+        assertThat(engine.evictedActiveKeys()).isZero();
+        assertThat(limiter.peek("new-0").remaining()).isEqualTo(1);
+    }
+
     @Test
     void evictingFreshKeysNeverChangesADecision() {
         InMemoryEngine capped = InMemoryEngine.builder()

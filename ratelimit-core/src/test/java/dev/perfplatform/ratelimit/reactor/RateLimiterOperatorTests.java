@@ -71,6 +71,18 @@ class RateLimiterOperatorTests {
     }
 
     @Test
+    void signalsADenialWithoutAStackTrace() {
+        RateLimiter limiter = limiter(Limit.fixedWindow(1, Duration.ofMinutes(1)));
+        limiter.acquire("openai");
+
+        StepVerifier.create(Mono.just("answer").transformDeferred(RateLimiterOperator.of(limiter, "openai")))
+                .expectErrorSatisfies(error -> assertThat(error.getStackTrace())
+                        .as("a denial is an answer: no stack walked per denial")
+                        .isEmpty())
+                .verify();
+    }
+
+    @Test
     void aFluxCostsItsPermitsOncePerSubscription() {
         RateLimiter limiter = limiter(Limit.fixedWindow(5, Duration.ofMinutes(1)));
 
