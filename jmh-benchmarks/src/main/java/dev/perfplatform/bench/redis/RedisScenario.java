@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What every Redis benchmark shares: one JMH thread drives a bounded window of asynchronous calls; an operation is
- * one call sent, so ops/s is decisions per second. Each iteration starts with an empty window and fresh command
+ * one call sent, so ops/s is decisions per second. Before the first iteration every key is called once (its state
+ * then exists, as in a service that has been running). Each iteration starts with an empty window and fresh command
  * statistics and ends once every call has answered.
  */
 @State(Scope.Benchmark)
@@ -37,6 +38,7 @@ public abstract class RedisScenario {
     public void startTrial(BenchmarkParams params) {
         String benchmark = params.getBenchmark();
         rig = start(benchmark.substring(benchmark.lastIndexOf('.') + 1));
+        rig.prefill();
     }
 
     @Setup(Level.Iteration)
