@@ -66,7 +66,8 @@ public final class ResilientDecisionStore implements DecisionStore {
                 return CompletableFuture.completedFuture(cached);
             }
         }
-        if (!breaker.tryAcquire()) {
+        long ticket = breaker.acquire();
+        if (ticket == CircuitBreaker.REFUSED) {
             return CompletableFuture.completedFuture(degrade(policy, key, permits, StoreErrorCause.CIRCUIT_OPEN));
         }
         CompletionStage<Decision> call;
@@ -77,11 +78,11 @@ public final class ResilientDecisionStore implements DecisionStore {
         }
         return call.handle((decision, error) -> {
             if (error != null || decision == null) {
-                breaker.onFailure();
+                breaker.onFailure(ticket);
                 StoreErrorCause cause = error == null ? StoreErrorCause.OTHER : causeOf.apply(Futures.unwrap(error));
                 return degrade(policy, key, permits, cause);
             }
-            breaker.onSuccess();
+            breaker.onSuccess(ticket);
             if (denials != null && permits > 0) {
                 if (decision.isAllowed()) {
                     denials.forget(policy, key); // a smaller request consumed: the cached figures are stale
