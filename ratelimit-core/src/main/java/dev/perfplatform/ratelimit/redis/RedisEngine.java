@@ -185,6 +185,9 @@ public final class RedisEngine implements RateLimiterEngine {
         private StoreListener listener = StoreListener.NONE;
         private boolean coalesce = true;
         private @Nullable SslOptions sslOptions;
+        private Duration adaptiveRefreshTimeout = RedisDefaults.CLUSTER_ADAPTIVE_REFRESH_TIMEOUT;
+        private Duration periodicRefresh = RedisDefaults.CLUSTER_PERIODIC_REFRESH;
+        private boolean dynamicRefreshSources = RedisDefaults.CLUSTER_DYNAMIC_REFRESH_SOURCES;
 
         /** With no {@code callersClient}, the engine creates its own client for {@code uris} and closes it. */
         private Builder(@Nullable ClientSource callersClient, boolean cluster, List<RedisURI> uris) {
@@ -274,6 +277,47 @@ public final class RedisEngine implements RateLimiterEngine {
             return this;
         }
 
+        /**
+         * How the engine's own Redis Cluster client ({@link #builderForCluster(Iterable)}) follows topology changes
+         * such as a failover: every adaptive trigger is on ({@code MOVED}, {@code ASK}, failed reconnections...), and
+         * refreshes they trigger come at most once per {@code adaptiveTimeout} (1 s by default); the topology is also
+         * read every {@code period} (5 s by default; {@link Duration#ZERO} turns that off).
+         *
+         * @throws IllegalStateException for a standalone engine, or one on a caller's client, which keeps its own
+         *     options
+         */
+        public Builder clusterTopologyRefresh(Duration adaptiveTimeout, Duration period) {
+            requireOwnClusterClient("clusterTopologyRefresh");
+            if (adaptiveTimeout.isNegative() || adaptiveTimeout.isZero()) {
+                throw new IllegalArgumentException("adaptiveTimeout must be positive but was " + adaptiveTimeout);
+            }
+            if (period.isNegative()) {
+                throw new IllegalArgumentException("period must not be negative but was " + period);
+            }
+            this.adaptiveRefreshTimeout = adaptiveTimeout;
+            this.periodicRefresh = period;
+            return this;
+        }
+
+        /**
+         * Whether the engine's own Redis Cluster client reads the topology from every node it knows (the default) or
+         * only from the seed nodes.
+         *
+         * @throws IllegalStateException for a standalone engine, or one on a caller's client
+         */
+        public Builder clusterDynamicRefreshSources(boolean value) {
+            requireOwnClusterClient("clusterDynamicRefreshSources");
+            this.dynamicRefreshSources = value;
+            return this;
+        }
+
+        private void requireOwnClusterClient(String option) {
+            if (!cluster || callersClient != null) {
+                throw new IllegalStateException(option + " applies to the engine's own Redis Cluster client"
+                        + " (builderForCluster); " + (cluster ? "set it on yours" : "this engine is not on a cluster"));
+            }
+        }
+
         /** Told about store errors and circuit changes (metrics). */
         public Builder listener(StoreListener value) {
             this.listener = value;
@@ -303,7 +347,7 @@ public final class RedisEngine implements RateLimiterEngine {
         /**
          * The engine's own client: fails fast while Redis is down (no queue of commands), reconnects with a back-off
          * capped at 500 ms (Lettuce's default grows to 30 s, so a restarted Redis would wait
-         * seconds for it), follows Cluster changes.
+         * seconds for it), follows Cluster changes within about a second ({@link #clusterTopologyRefresh}).
          */
         private ClientSource createClient() {
             SslOptions ssl = sslOptions == null ? ClientOptions.DEFAULT_SSL_OPTIONS : sslOptions;
@@ -316,8 +360,7 @@ public final class RedisEngine implements RateLimiterEngine {
                 RedisClusterClient client = RedisClusterClient.create(resources, uris);
                 client.setOptions(ClusterClientOptions.builder()
                         .disconnectedBehavior(rejectWhileDown)
-                        // Every adaptive refresh trigger is on: Lettuce 7's default.
-                        .topologyRefreshOptions(ClusterTopologyRefreshOptions.create())
+                        .topologyRefreshOptions(topologyRefresh())
                         .sslOptions(ssl)
                         .build());
                 return new ClientSource.Cluster(client, resources);
@@ -328,6 +371,17 @@ public final class RedisEngine implements RateLimiterEngine {
                     .sslOptions(ssl)
                     .build());
             return new ClientSource.Standalone(client, resources);
+        }
+
+        private ClusterTopologyRefreshOptions topologyRefresh() {
+            ClusterTopologyRefreshOptions.Builder refresh = ClusterTopologyRefreshOptions.builder()
+                    .enableAllAdaptiveRefreshTriggers()
+                    .adaptiveRefreshTriggersTimeout(adaptiveRefreshTimeout)
+                    .dynamicRefreshSources(dynamicRefreshSources);
+            if (!periodicRefresh.isZero()) {
+                refresh.enablePeriodicRefresh(periodicRefresh);
+            }
+            return refresh.build();
         }
     }
 }
