@@ -1,8 +1,10 @@
 package dev.perfplatform.ratelimit.internal;
 
 import dev.perfplatform.ratelimit.CircuitState;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.StoreListener;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -16,7 +18,7 @@ import java.util.function.LongSupplier;
  * in the period it was admitted in: a call started before the circuit opened can neither close it nor reopen it, nor
  * count against the next closed period. Only the probe closes an open circuit.
  */
-public final class CircuitBreaker {
+public final class CircuitBreaker implements CircuitBreakers {
 
     /** What {@link #acquire()} returns when no call may go to the store now. */
     public static final long REFUSED = -1;
@@ -92,7 +94,14 @@ public final class CircuitBreaker {
         }
     }
 
+    /** This breaker guards every key. */
+    @Override
+    public CircuitBreaker of(RateLimitPolicy policy, String key) {
+        return this;
+    }
+
     /** Opens the circuit now, whatever the count of failures: the store is known to be unreachable. */
+    @Override
     public void openNow() {
         long current = word.get();
         while (stateOf(current) != OPEN && !open(current)) {
@@ -101,13 +110,21 @@ public final class CircuitBreaker {
     }
 
     /** Lets the next call probe now instead of at the end of the open period: the store is reachable again. */
+    @Override
     public void probeNow() {
         openUntilNanos = nanoTime.getAsLong();
     }
 
     /** The current state. */
+    @Override
     public CircuitState state() {
         return circuitState(word.get());
+    }
+
+    /** Empty: one breaker for the whole store. */
+    @Override
+    public Map<String, CircuitState> states() {
+        return Map.of();
     }
 
     /** Microseconds until the next probe when open, else 0: a retry hint for fail-closed denials. */

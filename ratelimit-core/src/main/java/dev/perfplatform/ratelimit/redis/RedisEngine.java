@@ -7,6 +7,7 @@ import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.ratelimit.TimeSource;
 import dev.perfplatform.ratelimit.internal.CircuitBreaker;
+import dev.perfplatform.ratelimit.internal.CircuitBreakers;
 import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
 import dev.perfplatform.ratelimit.internal.InMemoryEngineAccess;
 import dev.perfplatform.ratelimit.internal.NegativeCache;
@@ -19,13 +20,16 @@ import io.lettuce.core.SslOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>When Redis fails or does not answer within the {@linkplain Builder#commandTimeout(Duration) command timeout}
  * (100 ms by default, not Lettuce's 60 s), each policy's failure policy decides (fail open by default) and the
- * decision is flagged degraded; a circuit breaker stops paying the timeout while Redis is down. Denials are cached
+ * decision is flagged degraded; a circuit breaker stops paying the timeout while Redis is down (on a Redis Cluster, one
+ * per master, so a failed master degrades only its own keys). Denials are cached
  * locally until their retry-after, so a flood on a denied key does not reach Redis, and concurrent requests on one key
  * share script calls. A decision never waits longer than the command timeout, counted from when it is asked.
  *
@@ -55,7 +60,7 @@ import org.jspecify.annotations.Nullable;
 public final class RedisEngine implements RateLimiterEngine {
 
     private final InMemoryEngine fallback;
-    private final CircuitBreaker breaker;
+    private final CircuitBreakers breakers;
     private final BackgroundConnection connection;
     private final ResilientDecisionStore store;
     private final TimeSource waitClock;
@@ -67,8 +72,11 @@ public final class RedisEngine implements RateLimiterEngine {
                 .timeSource(clock)
                 .maxKeys(builder.maxFallbackKeys)
                 .build();
-        this.breaker =
+        Supplier<CircuitBreaker> breaker = () ->
                 new CircuitBreaker(builder.failureThreshold, builder.openDuration, System::nanoTime, builder.listener);
+        this.breakers = client instanceof ClientSource.Cluster
+                ? new ClusterCircuitBreakers(breaker.get(), breaker, this::topology)
+                : breaker.get();
         this.connection = new BackgroundConnection(
                 client,
                 connected -> new RedisDecisionStore(
@@ -78,13 +86,13 @@ public final class RedisEngine implements RateLimiterEngine {
                         builder.timeSource,
                         builder.commandTimeout,
                         builder.coalesce),
-                breaker,
+                breakers,
                 builder.commandTimeout);
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(
                 connection,
-                breaker,
+                breakers,
                 denials,
                 InMemoryEngineAccess.decisionStore(fallback),
                 builder.listener,
@@ -134,11 +142,26 @@ public final class RedisEngine implements RateLimiterEngine {
 
     /**
      * The state of the circuit breaker in front of Redis: {@link CircuitState#OPEN} while Redis cannot be reached,
-     * including from start-up until the engine first connects.
+     * including from start-up until the engine first connects. On a Redis Cluster, where each master has a breaker of
+     * its own, the worst of theirs ({@link #circuitStatesByNode()} has each).
      */
     @Override
     public CircuitState circuitState() {
-        return breaker.state();
+        return breakers.state();
+    }
+
+    /**
+     * On a Redis Cluster, per master serving slots now ({@code host:port}), the state of its circuit breaker: a failed
+     * master's breaker degrades only the keys it serves. Empty for standalone and Sentinel, where one breaker guards
+     * every key.
+     */
+    @Override
+    public Map<String, CircuitState> circuitStatesByNode() {
+        return breakers.states();
+    }
+
+    private @Nullable Partitions topology() {
+        return connection.topology();
     }
 
     /** Whether the engine has connected to Redis at least once (it connects in the background after build). */
