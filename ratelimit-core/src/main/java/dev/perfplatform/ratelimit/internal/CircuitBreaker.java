@@ -1,24 +1,41 @@
 package dev.perfplatform.ratelimit.internal;
 
 import dev.perfplatform.ratelimit.CircuitState;
+import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.StoreListener;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * Stops paying a timeout on every request while the store is down: after {@code failureThreshold} consecutive
  * failures it opens for {@code openDuration}, during which no call is attempted; then one probe call goes through,
  * and its success closes the circuit while its failure opens it again.
+ *
+ * <p>A call is admitted with a ticket ({@link #acquire()}) and reports its outcome with it, so an outcome counts only
+ * in the period it was admitted in: a call started before the circuit opened can neither close it nor reopen it, nor
+ * count against the next closed period. Only the probe closes an open circuit.
  */
-public final class CircuitBreaker {
+public final class CircuitBreaker implements CircuitBreakers {
+
+    /** What {@link #acquire()} returns when no call may go to the store now. */
+    public static final long REFUSED = -1;
+
+    private static final int CLOSED = 0;
+    private static final int HALF_OPEN = 1;
+    private static final int OPEN = 2;
+    private static final int STATE_BITS = 2;
+    private static final long STATE_MASK = (1 << STATE_BITS) - 1;
 
     private final int failureThreshold;
     private final long openNanos;
     private final LongSupplier nanoTime;
     private final StoreListener listener;
-    private final AtomicReference<CircuitState> state = new AtomicReference<>(CircuitState.CLOSED);
+    /** The generation (incremented each time the circuit opens) shifted left, then the state: one atomic word. */
+    private final AtomicLong word = new AtomicLong(CLOSED);
+
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile long openUntilNanos;
 
@@ -36,77 +53,131 @@ public final class CircuitBreaker {
         this.listener = listener;
     }
 
-    /** Whether a call may go to the store now; in the open state, the first caller after the pause is the probe. */
-    public boolean tryAcquire() {
-        CircuitState current = state();
-        if (current == CircuitState.CLOSED) {
-            return true;
+    /**
+     * A ticket for a call to the store now, to hand to {@link #onSuccess(long)} or {@link #onFailure(long)} with its
+     * outcome; or {@link #REFUSED}. In the open state, the first caller after the pause gets the probe's ticket.
+     */
+    public long acquire() {
+        long current = word.get();
+        int state = stateOf(current);
+        if (state == CLOSED) {
+            return current;
         }
-        if (current == CircuitState.OPEN && nanoTime.getAsLong() - openUntilNanos >= 0) {
-            return transition(CircuitState.OPEN, CircuitState.HALF_OPEN);
+        if (state == OPEN && nanoTime.getAsLong() - openUntilNanos >= 0) {
+            long probe = with(current, HALF_OPEN);
+            return transition(current, probe) ? probe : REFUSED;
         }
-        return false;
+        return REFUSED;
     }
 
-    /** A store call succeeded. */
-    public void onSuccess() {
-        if (consecutiveFailures.get() != 0) {
+    /** The call admitted with {@code ticket} succeeded: the probe's success closes the circuit. */
+    public void onSuccess(long ticket) {
+        long current = word.get();
+        if (ticket != current) {
+            return; // admitted in an earlier period: its outcome says nothing about the store now
+        }
+        if (stateOf(ticket) == HALF_OPEN) {
+            transition(ticket, with(ticket, CLOSED));
+        } else if (consecutiveFailures.get() != 0) {
             consecutiveFailures.set(0); // no fence per successful call while nothing fails
         }
-        CircuitState current = state();
-        if (current != CircuitState.CLOSED) {
-            transition(current, CircuitState.CLOSED);
+    }
+
+    /** The call admitted with {@code ticket} failed: the probe's failure, or the last of too many, opens it. */
+    public void onFailure(long ticket) {
+        long current = word.get();
+        if (ticket != current) {
+            return; // admitted before the circuit last changed: already accounted for
+        }
+        if (stateOf(ticket) == HALF_OPEN || consecutiveFailures.incrementAndGet() >= failureThreshold) {
+            open(ticket);
         }
     }
 
-    /** A store call failed. */
-    public void onFailure() {
-        CircuitState current = state();
-        if (current == CircuitState.HALF_OPEN) {
-            open(CircuitState.HALF_OPEN);
-        } else if (consecutiveFailures.incrementAndGet() >= failureThreshold && current == CircuitState.CLOSED) {
-            open(CircuitState.CLOSED);
-        }
+    /** This breaker guards every key. */
+    @Override
+    public CircuitBreaker of(RateLimitPolicy policy, String key) {
+        return this;
     }
 
     /** Opens the circuit now, whatever the count of failures: the store is known to be unreachable. */
+    @Override
     public void openNow() {
-        CircuitState current = state();
-        if (current != CircuitState.OPEN) {
-            open(current);
+        long current = word.get();
+        while (stateOf(current) != OPEN && !open(current)) {
+            current = word.get();
         }
     }
 
     /** Lets the next call probe now instead of at the end of the open period: the store is reachable again. */
+    @Override
     public void probeNow() {
         openUntilNanos = nanoTime.getAsLong();
     }
 
     /** The current state. */
-    @SuppressWarnings("NullAway") // NullAway models AtomicReference.get() as nullable; this one only holds constants
+    @Override
     public CircuitState state() {
-        return state.get();
+        return circuitState(word.get());
+    }
+
+    /** Empty: one breaker for the whole store. */
+    @Override
+    public Map<String, CircuitState> states() {
+        return Map.of();
     }
 
     /** Microseconds until the next probe when open, else 0: a retry hint for fail-closed denials. */
     public long microsUntilProbe() {
         long remaining = openUntilNanos - nanoTime.getAsLong();
-        return state() == CircuitState.OPEN && remaining > 0 ? remaining / 1_000 : 0;
+        return stateOf(word.get()) == OPEN && remaining > 0 ? remaining / 1_000 : 0;
     }
 
-    private void open(CircuitState from) {
+    /** Whether a call may go to the store now; for outcomes known before the state can change (tests). */
+    boolean tryAcquire() {
+        return acquire() != REFUSED;
+    }
+
+    /** {@link #onSuccess(long)} for a call admitted in the current period (tests). */
+    void onSuccess() {
+        onSuccess(word.get());
+    }
+
+    /** {@link #onFailure(long)} for a call admitted in the current period (tests). */
+    void onFailure() {
+        onFailure(word.get());
+    }
+
+    private boolean open(long from) {
         openUntilNanos = nanoTime.getAsLong() + openNanos;
-        transition(from, CircuitState.OPEN);
+        long opened = (((from >>> STATE_BITS) + 1) << STATE_BITS) | OPEN;
+        return transition(from, opened);
     }
 
-    private boolean transition(CircuitState from, CircuitState to) {
-        if (state.compareAndSet(from, to)) { // enum constants are singletons: identity is equality
-            if (to == CircuitState.CLOSED) {
-                consecutiveFailures.set(0);
-            }
-            listener.onCircuitStateChange(from, to);
-            return true;
+    private boolean transition(long from, long to) {
+        if (!word.compareAndSet(from, to)) {
+            return false;
         }
-        return false;
+        if (stateOf(to) == CLOSED) {
+            consecutiveFailures.set(0);
+        }
+        listener.onCircuitStateChange(circuitState(from), circuitState(to));
+        return true;
+    }
+
+    private static int stateOf(long word) {
+        return (int) (word & STATE_MASK);
+    }
+
+    private static long with(long word, int state) {
+        return (word & ~STATE_MASK) | state;
+    }
+
+    private static CircuitState circuitState(long word) {
+        return switch (stateOf(word)) {
+            case CLOSED -> CircuitState.CLOSED;
+            case HALF_OPEN -> CircuitState.HALF_OPEN;
+            default -> CircuitState.OPEN;
+        };
     }
 }

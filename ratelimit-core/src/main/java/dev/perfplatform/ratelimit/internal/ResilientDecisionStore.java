@@ -15,15 +15,16 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A remote store behind a negative cache and a circuit breaker; when the store fails, times out or the circuit is
- * open, the policy's {@link FailurePolicy} decides and the decision is flagged degraded.
+ * A remote store behind a negative cache and circuit breakers (the one of the part of the store that serves the key);
+ * when the store fails, times out or the key's circuit is open, the policy's {@link FailurePolicy} decides and the
+ * decision is flagged degraded.
  */
 public final class ResilientDecisionStore implements DecisionStore {
 
     private static final long FAIL_CLOSED_RETRY_MICROS = 1_000_000;
 
     private final DecisionStore remote;
-    private final CircuitBreaker breaker;
+    private final CircuitBreakers breakers;
     private final @Nullable NegativeCache denials;
     private final DecisionStore local;
     private final StoreListener listener;
@@ -32,7 +33,7 @@ public final class ResilientDecisionStore implements DecisionStore {
 
     /**
      * @param remote the store that may fail
-     * @param breaker the breaker in front of it
+     * @param breakers the breakers in front of it, one per part of it that fails on its own
      * @param denials the negative cache, or null to always ask the store
      * @param local the in-memory store used by {@link FailurePolicy.Mode#LOCAL_FALLBACK}
      * @param listener told about every failure
@@ -40,13 +41,13 @@ public final class ResilientDecisionStore implements DecisionStore {
      */
     public ResilientDecisionStore(
             DecisionStore remote,
-            CircuitBreaker breaker,
+            CircuitBreakers breakers,
             @Nullable NegativeCache denials,
             DecisionStore local,
             StoreListener listener,
             Function<Throwable, StoreErrorCause> causeOf) {
         this.remote = remote;
-        this.breaker = breaker;
+        this.breakers = breakers;
         this.denials = denials;
         this.local = local;
         this.listener = listener;
@@ -66,8 +67,11 @@ public final class ResilientDecisionStore implements DecisionStore {
                 return CompletableFuture.completedFuture(cached);
             }
         }
-        if (!breaker.tryAcquire()) {
-            return CompletableFuture.completedFuture(degrade(policy, key, permits, StoreErrorCause.CIRCUIT_OPEN));
+        CircuitBreaker breaker = breakers.of(policy, key);
+        long ticket = breaker.acquire();
+        if (ticket == CircuitBreaker.REFUSED) {
+            return CompletableFuture.completedFuture(
+                    degrade(policy, key, permits, StoreErrorCause.CIRCUIT_OPEN, breaker));
         }
         CompletionStage<Decision> call;
         try {
@@ -77,11 +81,11 @@ public final class ResilientDecisionStore implements DecisionStore {
         }
         return call.handle((decision, error) -> {
             if (error != null || decision == null) {
-                breaker.onFailure();
+                breaker.onFailure(ticket);
                 StoreErrorCause cause = error == null ? StoreErrorCause.OTHER : causeOf.apply(Futures.unwrap(error));
-                return degrade(policy, key, permits, cause);
+                return degrade(policy, key, permits, cause, breaker);
             }
-            breaker.onSuccess();
+            breaker.onSuccess(ticket);
             if (denials != null && permits > 0) {
                 if (decision.isAllowed()) {
                     denials.forget(policy, key); // a smaller request consumed: the cached figures are stale
@@ -109,7 +113,8 @@ public final class ResilientDecisionStore implements DecisionStore {
         }
     }
 
-    private Decision degrade(RateLimitPolicy policy, String key, long permits, StoreErrorCause cause) {
+    private Decision degrade(
+            RateLimitPolicy policy, String key, long permits, StoreErrorCause cause, CircuitBreaker breaker) {
         listener.onStoreError(policy, cause);
         FailurePolicy failure = policy.failurePolicy();
         return switch (failure.mode()) {

@@ -3,10 +3,11 @@ package dev.perfplatform.ratelimit.redis;
 import dev.perfplatform.ratelimit.Decision;
 import dev.perfplatform.ratelimit.RateLimitPolicy;
 import dev.perfplatform.ratelimit.internal.CallDeadlines;
-import dev.perfplatform.ratelimit.internal.CircuitBreaker;
+import dev.perfplatform.ratelimit.internal.CircuitBreakers;
 import dev.perfplatform.ratelimit.internal.DecisionStore;
 import dev.perfplatform.ratelimit.internal.Futures;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,7 @@ import reactor.core.Disposable;
  * {@link #FIRST_RETRY} doubling up to {@link #MAX_RETRY}, until one succeeds; then the script is loaded once and
  * decisions go to Redis. A decision asked while the first attempt runs waits for it within its command timeout;
  * later, until connected, decisions fail at once (a connection failure: the failure policy decides) and the circuit
- * is open. Once connected, Lettuce reconnects by itself; each reconnection lets the circuit's probe go at once.
+ * is open. Once connected, Lettuce reconnects by itself; each reconnection lets every open circuit's probe go at once.
  * Plain JDK scheduling: the engine knows no framework.
  */
 final class BackgroundConnection implements DecisionStore, AutoCloseable {
@@ -41,7 +42,7 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
 
     private final ClientSource source;
     private final Function<ClientSource.Connected, RedisDecisionStore> stores;
-    private final CircuitBreaker breaker;
+    private final CircuitBreakers breakers;
     private final CallDeadlines deadlines;
     private final Duration timeout;
     private final ScheduledExecutorService connector;
@@ -55,11 +56,11 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
     BackgroundConnection(
             ClientSource source,
             Function<ClientSource.Connected, RedisDecisionStore> stores,
-            CircuitBreaker breaker,
+            CircuitBreakers breakers,
             Duration timeout) {
         this.source = source;
         this.stores = stores;
-        this.breaker = breaker;
+        this.breakers = breakers;
         this.timeout = timeout;
         this.deadlines = new CallDeadlines(timeout);
         this.connector = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -69,7 +70,7 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
         });
         this.reconnections = source.events()
                 .filter(ConnectionActivatedEvent.class::isInstance)
-                .subscribe(event -> breaker.probeNow());
+                .subscribe(event -> breakers.probeNow());
         this.nextAttempt = connector.submit(() -> attempt(FIRST_RETRY));
     }
 
@@ -102,6 +103,13 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
         return false;
     }
 
+    /** The Redis Cluster topology of the engine's connection; null before it connected, or not on a cluster. */
+    @Nullable
+    Partitions topology() {
+        ClientSource.Connected open = connected;
+        return open == null ? null : open.topology();
+    }
+
     /** Whether the engine has connected (Lettuce may be reconnecting it now). */
     boolean isConnected() {
         return store != null;
@@ -116,7 +124,7 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
             opened = source.connect();
         } catch (RuntimeException e) {
             firstAttempt.completeExceptionally(e);
-            breaker.openNow();
+            breakers.openNow();
             if (closed) {
                 return;
             }
@@ -134,7 +142,7 @@ final class BackgroundConnection implements DecisionStore, AutoCloseable {
             return;
         }
         firstAttempt.complete(ready);
-        breaker.probeNow();
+        breakers.probeNow();
         connector.shutdown();
     }
 

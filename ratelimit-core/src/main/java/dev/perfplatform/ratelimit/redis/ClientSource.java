@@ -8,6 +8,7 @@ import io.lettuce.core.api.async.RedisKeyAsyncCommands;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.event.Event;
 import io.lettuce.core.resource.ClientResources;
@@ -50,7 +51,16 @@ sealed interface ClientSource {
     record Connected(
             StatefulConnection<String, String> connection,
             RedisScriptingAsyncCommands<String, String> scripting,
-            RedisKeyAsyncCommands<String, String> keys) {}
+            RedisKeyAsyncCommands<String, String> keys) {
+
+        /** A Redis Cluster connection's current topology (the client refreshes it in place); null for others. */
+        @Nullable
+        Partitions topology() {
+            return connection instanceof StatefulRedisClusterConnection<String, String> cluster
+                    ? cluster.getPartitions()
+                    : null;
+        }
+    }
 
     /** A standalone (or Sentinel) client; {@code ownedResources} are set when the engine created it. */
     record Standalone(RedisClient client, @Nullable ClientResources ownedResources) implements ClientSource {

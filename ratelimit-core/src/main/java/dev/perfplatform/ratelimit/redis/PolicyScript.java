@@ -49,6 +49,14 @@ final class PolicyScript {
         return script;
     }
 
+    /**
+     * The hash tag of {@code key}'s state under {@code policy}, in braces: every key of the policy's calls for it is in
+     * this tag's Redis Cluster slot.
+     */
+    static String hashTag(RateLimitPolicy policy, String key) {
+        return "{" + policy.name() + ":" + escape(key) + "}";
+    }
+
     /** KEYS: the state hash, then one log key per limit. */
     String[] keys(String key) {
         String state = prefix + "{" + policyName + ":" + escape(key) + suffix;

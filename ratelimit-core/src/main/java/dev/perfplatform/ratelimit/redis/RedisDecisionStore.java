@@ -190,15 +190,15 @@ final class RedisDecisionStore implements DecisionStore {
     }
 
     /**
-     * Classifies a failure by its type: Lettuce's timeout, the server's error replies (script errors; {@code LOADING}
-     * and {@code READONLY} mean the node cannot serve yet, so count as connection), and Lettuce's own client-side
-     * errors (disconnected, closed, rejected while down), which are connection failures.
+     * Classifies a failure by its type: Lettuce's timeout, the server's error replies (script errors; {@code LOADING},
+     * {@code READONLY} and a cluster's {@code CLUSTERDOWN} mean the node cannot serve now, so count as connection), and
+     * Lettuce's own client-side errors (disconnected, closed, rejected while down), which are connection failures.
      */
     static StoreErrorCause causeOf(Throwable error) {
         if (error instanceof TimeoutException || error instanceof RedisCommandTimeoutException) {
             return StoreErrorCause.TIMEOUT;
         }
-        if (error instanceof RedisLoadingException || error instanceof RedisReadOnlyException) {
+        if (error instanceof RedisLoadingException || error instanceof RedisReadOnlyException || isClusterDown(error)) {
             return StoreErrorCause.CONNECTION;
         }
         if (error instanceof RedisCommandExecutionException) {
@@ -211,5 +211,11 @@ final class RedisDecisionStore implements DecisionStore {
             return StoreErrorCause.CONNECTION;
         }
         return StoreErrorCause.OTHER;
+    }
+
+    /** A Redis Cluster refusing keys while some slot range has no master ({@code cluster-require-full-coverage}). */
+    private static boolean isClusterDown(Throwable error) {
+        return error instanceof RedisCommandExecutionException
+                && String.valueOf(error.getMessage()).startsWith("CLUSTERDOWN");
     }
 }

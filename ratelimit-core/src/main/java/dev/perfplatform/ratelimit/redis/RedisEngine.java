@@ -7,6 +7,7 @@ import dev.perfplatform.ratelimit.RateLimiterEngine;
 import dev.perfplatform.ratelimit.StoreListener;
 import dev.perfplatform.ratelimit.TimeSource;
 import dev.perfplatform.ratelimit.internal.CircuitBreaker;
+import dev.perfplatform.ratelimit.internal.CircuitBreakers;
 import dev.perfplatform.ratelimit.internal.DefaultRateLimiter;
 import dev.perfplatform.ratelimit.internal.InMemoryEngineAccess;
 import dev.perfplatform.ratelimit.internal.NegativeCache;
@@ -19,13 +20,16 @@ import io.lettuce.core.SslOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>When Redis fails or does not answer within the {@linkplain Builder#commandTimeout(Duration) command timeout}
  * (100 ms by default, not Lettuce's 60 s), each policy's failure policy decides (fail open by default) and the
- * decision is flagged degraded; a circuit breaker stops paying the timeout while Redis is down. Denials are cached
+ * decision is flagged degraded; a circuit breaker stops paying the timeout while Redis is down (on a Redis Cluster, one
+ * per master, so a failed master degrades only its own keys). Denials are cached
  * locally until their retry-after, so a flood on a denied key does not reach Redis, and concurrent requests on one key
  * share script calls. A decision never waits longer than the command timeout, counted from when it is asked.
  *
@@ -55,7 +60,7 @@ import org.jspecify.annotations.Nullable;
 public final class RedisEngine implements RateLimiterEngine {
 
     private final InMemoryEngine fallback;
-    private final CircuitBreaker breaker;
+    private final CircuitBreakers breakers;
     private final BackgroundConnection connection;
     private final ResilientDecisionStore store;
     private final TimeSource waitClock;
@@ -67,8 +72,11 @@ public final class RedisEngine implements RateLimiterEngine {
                 .timeSource(clock)
                 .maxKeys(builder.maxFallbackKeys)
                 .build();
-        this.breaker =
+        Supplier<CircuitBreaker> breaker = () ->
                 new CircuitBreaker(builder.failureThreshold, builder.openDuration, System::nanoTime, builder.listener);
+        this.breakers = client instanceof ClientSource.Cluster
+                ? new ClusterCircuitBreakers(breaker.get(), breaker, this::topology)
+                : breaker.get();
         this.connection = new BackgroundConnection(
                 client,
                 connected -> new RedisDecisionStore(
@@ -78,13 +86,13 @@ public final class RedisEngine implements RateLimiterEngine {
                         builder.timeSource,
                         builder.commandTimeout,
                         builder.coalesce),
-                breaker,
+                breakers,
                 builder.commandTimeout);
         NegativeCache denials =
                 builder.negativeCacheSize > 0 ? new NegativeCache(builder.negativeCacheSize, clock) : null;
         this.store = new ResilientDecisionStore(
                 connection,
-                breaker,
+                breakers,
                 denials,
                 InMemoryEngineAccess.decisionStore(fallback),
                 builder.listener,
@@ -134,11 +142,26 @@ public final class RedisEngine implements RateLimiterEngine {
 
     /**
      * The state of the circuit breaker in front of Redis: {@link CircuitState#OPEN} while Redis cannot be reached,
-     * including from start-up until the engine first connects.
+     * including from start-up until the engine first connects. On a Redis Cluster, where each master has a breaker of
+     * its own, the worst of theirs ({@link #circuitStatesByNode()} has each).
      */
     @Override
     public CircuitState circuitState() {
-        return breaker.state();
+        return breakers.state();
+    }
+
+    /**
+     * On a Redis Cluster, per master serving slots now ({@code host:port}), the state of its circuit breaker: a failed
+     * master's breaker degrades only the keys it serves. Empty for standalone and Sentinel, where one breaker guards
+     * every key.
+     */
+    @Override
+    public Map<String, CircuitState> circuitStatesByNode() {
+        return breakers.states();
+    }
+
+    private @Nullable Partitions topology() {
+        return connection.topology();
     }
 
     /** Whether the engine has connected to Redis at least once (it connects in the background after build). */
@@ -185,6 +208,9 @@ public final class RedisEngine implements RateLimiterEngine {
         private StoreListener listener = StoreListener.NONE;
         private boolean coalesce = true;
         private @Nullable SslOptions sslOptions;
+        private Duration adaptiveRefreshTimeout = RedisDefaults.CLUSTER_ADAPTIVE_REFRESH_TIMEOUT;
+        private Duration periodicRefresh = RedisDefaults.CLUSTER_PERIODIC_REFRESH;
+        private boolean dynamicRefreshSources = RedisDefaults.CLUSTER_DYNAMIC_REFRESH_SOURCES;
 
         /** With no {@code callersClient}, the engine creates its own client for {@code uris} and closes it. */
         private Builder(@Nullable ClientSource callersClient, boolean cluster, List<RedisURI> uris) {
@@ -274,6 +300,47 @@ public final class RedisEngine implements RateLimiterEngine {
             return this;
         }
 
+        /**
+         * How the engine's own Redis Cluster client ({@link #builderForCluster(Iterable)}) follows topology changes
+         * such as a failover: every adaptive trigger is on ({@code MOVED}, {@code ASK}, failed reconnections...), and
+         * refreshes they trigger come at most once per {@code adaptiveTimeout} (1 s by default); the topology is also
+         * read every {@code period} (5 s by default; {@link Duration#ZERO} turns that off).
+         *
+         * @throws IllegalStateException for a standalone engine, or one on a caller's client, which keeps its own
+         *     options
+         */
+        public Builder clusterTopologyRefresh(Duration adaptiveTimeout, Duration period) {
+            requireOwnClusterClient("clusterTopologyRefresh");
+            if (adaptiveTimeout.isNegative() || adaptiveTimeout.isZero()) {
+                throw new IllegalArgumentException("adaptiveTimeout must be positive but was " + adaptiveTimeout);
+            }
+            if (period.isNegative()) {
+                throw new IllegalArgumentException("period must not be negative but was " + period);
+            }
+            this.adaptiveRefreshTimeout = adaptiveTimeout;
+            this.periodicRefresh = period;
+            return this;
+        }
+
+        /**
+         * Whether the engine's own Redis Cluster client reads the topology from every node it knows (the default) or
+         * only from the seed nodes.
+         *
+         * @throws IllegalStateException for a standalone engine, or one on a caller's client
+         */
+        public Builder clusterDynamicRefreshSources(boolean value) {
+            requireOwnClusterClient("clusterDynamicRefreshSources");
+            this.dynamicRefreshSources = value;
+            return this;
+        }
+
+        private void requireOwnClusterClient(String option) {
+            if (!cluster || callersClient != null) {
+                throw new IllegalStateException(option + " applies to the engine's own Redis Cluster client"
+                        + " (builderForCluster); " + (cluster ? "set it on yours" : "this engine is not on a cluster"));
+            }
+        }
+
         /** Told about store errors and circuit changes (metrics). */
         public Builder listener(StoreListener value) {
             this.listener = value;
@@ -303,7 +370,7 @@ public final class RedisEngine implements RateLimiterEngine {
         /**
          * The engine's own client: fails fast while Redis is down (no queue of commands), reconnects with a back-off
          * capped at 500 ms (Lettuce's default grows to 30 s, so a restarted Redis would wait
-         * seconds for it), follows Cluster changes.
+         * seconds for it), follows Cluster changes within about a second ({@link #clusterTopologyRefresh}).
          */
         private ClientSource createClient() {
             SslOptions ssl = sslOptions == null ? ClientOptions.DEFAULT_SSL_OPTIONS : sslOptions;
@@ -316,8 +383,7 @@ public final class RedisEngine implements RateLimiterEngine {
                 RedisClusterClient client = RedisClusterClient.create(resources, uris);
                 client.setOptions(ClusterClientOptions.builder()
                         .disconnectedBehavior(rejectWhileDown)
-                        // Every adaptive refresh trigger is on: Lettuce 7's default.
-                        .topologyRefreshOptions(ClusterTopologyRefreshOptions.create())
+                        .topologyRefreshOptions(topologyRefresh())
                         .sslOptions(ssl)
                         .build());
                 return new ClientSource.Cluster(client, resources);
@@ -328,6 +394,17 @@ public final class RedisEngine implements RateLimiterEngine {
                     .sslOptions(ssl)
                     .build());
             return new ClientSource.Standalone(client, resources);
+        }
+
+        private ClusterTopologyRefreshOptions topologyRefresh() {
+            ClusterTopologyRefreshOptions.Builder refresh = ClusterTopologyRefreshOptions.builder()
+                    .enableAllAdaptiveRefreshTriggers()
+                    .adaptiveRefreshTriggersTimeout(adaptiveRefreshTimeout)
+                    .dynamicRefreshSources(dynamicRefreshSources);
+            if (!periodicRefresh.isZero()) {
+                refresh.enablePeriodicRefresh(periodicRefresh);
+            }
+            return refresh.build();
         }
     }
 }

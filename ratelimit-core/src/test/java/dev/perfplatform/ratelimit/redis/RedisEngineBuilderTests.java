@@ -11,7 +11,9 @@ import dev.perfplatform.ratelimit.RateLimiter;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RedisEngineBuilderTests {
@@ -29,6 +31,31 @@ class RedisEngineBuilderTests {
         assertThatCode(() -> RedisEngine.builder(RedisURI.create("rediss://127.0.0.1:1"))
                         .sslOptions(SslOptions.create()))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void clusterTopologyRefreshAppliesOnlyToTheEnginesOwnClusterClient() {
+        RedisEngine.Builder standalone = RedisEngine.builder(RedisURI.create("redis://127.0.0.1:1"));
+        assertThatThrownBy(() -> standalone.clusterTopologyRefresh(Duration.ofSeconds(1), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not on a cluster");
+        RedisClusterClient callers = RedisClusterClient.create(RedisURI.create("redis://127.0.0.1:1"));
+        try {
+            assertThatThrownBy(() -> RedisEngine.builder(callers).clusterDynamicRefreshSources(false))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("set it on yours");
+        } finally {
+            callers.shutdown();
+        }
+
+        RedisEngine.Builder own = RedisEngine.builderForCluster(List.of(RedisURI.create("redis://127.0.0.1:1")));
+        assertThatCode(() -> own.clusterTopologyRefresh(Duration.ofMillis(500), Duration.ZERO)
+                        .clusterDynamicRefreshSources(false))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> own.clusterTopologyRefresh(Duration.ZERO, Duration.ofSeconds(5)))
+                .hasMessageContaining("adaptiveTimeout");
+        assertThatThrownBy(() -> own.clusterTopologyRefresh(Duration.ofSeconds(1), Duration.ofSeconds(-1)))
+                .hasMessageContaining("period");
     }
 
     @Test

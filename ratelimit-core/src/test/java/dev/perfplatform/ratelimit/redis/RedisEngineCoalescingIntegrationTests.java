@@ -94,6 +94,8 @@ class RedisEngineCoalescingIntegrationTests {
         RedisNode node = redis.node(0);
         try (RedisEngine engine = RedisEngine.builder(RedisURI.create(redis.uri()))
                 .commandTimeout(Duration.ofSeconds(20)) // far beyond the wait below: no deadline answers for us
+                // The five failures below would open the default breaker (5): this test is about the key's queue.
+                .circuitBreaker(10, Duration.ofSeconds(1))
                 .negativeCacheSize(0)
                 .timeSource(clock)
                 .build()) {

@@ -49,6 +49,12 @@ class StoreErrorCauseTests {
     }
 
     @Test
+    void aClusterThatRefusesKeysWhileASlotRangeHasNoMasterIsAConnectionFailure() {
+        assertThat(RedisDecisionStore.causeOf(new RedisCommandExecutionException("CLUSTERDOWN The cluster is down")))
+                .isEqualTo(StoreErrorCause.CONNECTION);
+    }
+
+    @Test
     void anythingElseIsOther() {
         assertThat(RedisDecisionStore.causeOf(new IllegalStateException("connection")))
                 .isEqualTo(StoreErrorCause.OTHER);

@@ -16,7 +16,8 @@ import org.springframework.boot.ssl.SslManagerBundle;
  * The limiter's own Lettuce client built from the application's Spring Data Redis connection details (host,
  * credentials, TLS, Sentinel or Cluster), so users never repeat their Redis settings. With an SSL bundle
  * ({@code spring.data.redis.ssl.bundle}), the limiter's client uses the bundle's trust and key material, protocols and
- * ciphers. Loaded only when Boot's data-redis module and Lettuce are present.
+ * ciphers; on a Cluster, it follows topology changes as {@code ratelimit.redis.cluster.*} says. Loaded only when Boot's
+ * data-redis module and Lettuce are present.
  */
 final class DataRedisEngines {
 
@@ -35,7 +36,8 @@ final class DataRedisEngines {
                     .map(node -> uri(
                             details, RedisURI.builder().withHost(node.host()).withPort(node.port())))
                     .toList();
-            return build(RedisEngine.builderForCluster(nodes), details, properties, listener);
+            return build(
+                    clusterTopology(RedisEngine.builderForCluster(nodes), properties), details, properties, listener);
         }
         RedisURI.Builder builder;
         DataRedisConnectionDetails.Sentinel sentinel = details.getSentinel();
@@ -58,6 +60,16 @@ final class DataRedisEngines {
                     .withDatabase(standalone.getDatabase());
         }
         return build(RedisEngine.builder(uri(details, builder)), details, properties, listener);
+    }
+
+    private static RedisEngine.Builder clusterTopology(RedisEngine.Builder engine, RateLimitProperties properties) {
+        RateLimitProperties.Cluster cluster = properties.getRedis().getCluster();
+        try {
+            return engine.clusterTopologyRefresh(cluster.getAdaptiveRefreshTimeout(), cluster.getPeriodicRefresh())
+                    .clusterDynamicRefreshSources(cluster.isDynamicRefreshSources());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRateLimitConfigurationException("ratelimit.redis.cluster", e.getMessage());
+        }
     }
 
     private static RateLimiterEngine build(

@@ -17,6 +17,10 @@ final class InvalidRateLimitConfigurationFailureAnalyzer
     }
 
     private static String action(InvalidRateLimitConfigurationException cause) {
+        String action = cause.action();
+        if (action != null) {
+            return action;
+        }
         if (cause.property().startsWith("@RateLimited")) {
             return "Configure the policy the annotation names under 'ratelimit.policies', or name a configured one.";
         }

@@ -122,6 +122,9 @@ public class RateLimitProperties {
         /** Denials answered locally until their retry-after; 0 turns the cache off. */
         private int negativeCacheSize = RedisDefaults.NEGATIVE_CACHE_SIZE;
 
+        /** How the limiter's own Redis Cluster client follows topology changes (a failover). */
+        private final Cluster cluster = new Cluster();
+
         public @Nullable String getUrl() {
             return url;
         }
@@ -176,6 +179,49 @@ public class RateLimitProperties {
 
         public void setNegativeCacheSize(int negativeCacheSize) {
             this.negativeCacheSize = negativeCacheSize;
+        }
+
+        public Cluster getCluster() {
+            return cluster;
+        }
+    }
+
+    /** Topology refresh of the limiter's own Redis Cluster client (with {@code spring.data.redis.cluster.nodes}). */
+    public static class Cluster {
+        /**
+         * Least time between two topology refreshes triggered by the cluster's answers (MOVED, ASK, failed
+         * reconnections; every trigger is on).
+         */
+        private Duration adaptiveRefreshTimeout = RedisDefaults.CLUSTER_ADAPTIVE_REFRESH_TIMEOUT;
+
+        /** Time between topology refreshes whatever happens; 0 turns them off. */
+        private Duration periodicRefresh = RedisDefaults.CLUSTER_PERIODIC_REFRESH;
+
+        /** Whether the topology is read from every known node rather than from the seed nodes only. */
+        private boolean dynamicRefreshSources = RedisDefaults.CLUSTER_DYNAMIC_REFRESH_SOURCES;
+
+        public Duration getAdaptiveRefreshTimeout() {
+            return adaptiveRefreshTimeout;
+        }
+
+        public void setAdaptiveRefreshTimeout(Duration adaptiveRefreshTimeout) {
+            this.adaptiveRefreshTimeout = adaptiveRefreshTimeout;
+        }
+
+        public Duration getPeriodicRefresh() {
+            return periodicRefresh;
+        }
+
+        public void setPeriodicRefresh(Duration periodicRefresh) {
+            this.periodicRefresh = periodicRefresh;
+        }
+
+        public boolean isDynamicRefreshSources() {
+            return dynamicRefreshSources;
+        }
+
+        public void setDynamicRefreshSources(boolean dynamicRefreshSources) {
+            this.dynamicRefreshSources = dynamicRefreshSources;
         }
     }
 

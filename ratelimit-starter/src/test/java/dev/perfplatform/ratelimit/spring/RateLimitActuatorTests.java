@@ -89,6 +89,48 @@ class RateLimitActuatorTests {
     }
 
     @Test
+    void onAClusterTheEndpointAndHealthShowTheWorstCircuitAndEachMasters() {
+        InMemoryEngine memory = InMemoryEngine.create();
+        RateLimiterEngine engine = new RateLimiterEngine() {
+            @Override
+            public RateLimiter limiter(RateLimitPolicy policy) {
+                return memory.limiter(policy);
+            }
+
+            @Override
+            public String kind() {
+                return "redis";
+            }
+
+            @Override
+            public CircuitState circuitState() {
+                return CircuitState.OPEN;
+            }
+
+            @Override
+            public Map<String, CircuitState> circuitStatesByNode() {
+                return Map.of("10.0.0.2:6379", CircuitState.CLOSED, "10.0.0.1:6379", CircuitState.OPEN);
+            }
+
+            @Override
+            public void close() {}
+        };
+        runner.withBean(RateLimiterEngine.class, () -> engine)
+                .withPropertyValues("management.endpoints.web.exposure.include=ratelimiters")
+                .run(context -> {
+                    Map<String, String> byNode = Map.of("10.0.0.1:6379", "OPEN", "10.0.0.2:6379", "CLOSED");
+                    assertThat(context.getBean(RateLimitersEndpoint.class).rateLimiters())
+                            .containsEntry("circuit", "OPEN")
+                            .containsEntry("circuitsByNode", byNode);
+                    assertThat(context.getBean(RateLimiterHealthIndicator.class)
+                                    .health(true)
+                                    .getDetails())
+                            .containsEntry("degraded", true)
+                            .containsEntry("circuitsByNode", byNode);
+                });
+    }
+
+    @Test
     void theEndpointIsNotCreatedUnlessExposed() {
         runner.run(context -> assertThat(context).doesNotHaveBean(RateLimitersEndpoint.class));
         runner.withPropertyValues(

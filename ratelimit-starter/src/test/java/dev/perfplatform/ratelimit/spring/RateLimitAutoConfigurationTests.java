@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -110,6 +111,19 @@ class RateLimitAutoConfigurationTests {
                         .getFailure()
                         .rootCause()
                         .hasMessageContaining("redis needs ratelimit.redis.url or a Spring Data Redis connection"));
+    }
+
+    @Test
+    void aClusterTopologySettingThatCannotWorkFailsStartUpNamingIt() {
+        runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.data.redis.cluster.nodes=127.0.0.1:1",
+                        "ratelimit.redis.cluster.adaptive-refresh-timeout=0s")
+                .withPropertyValues(API_POLICY)
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageStartingWith("ratelimit.redis.cluster: adaptiveTimeout must be positive"));
     }
 
     @Test

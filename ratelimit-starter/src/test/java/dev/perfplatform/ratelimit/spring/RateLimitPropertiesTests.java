@@ -34,6 +34,43 @@ class RateLimitPropertiesTests {
         assertThat(properties.getMemory().getSweepInterval()).isEqualTo(InMemoryEngine.DEFAULT_SWEEP_INTERVAL);
     }
 
+    @Test
+    void clusterTopologyRefreshBindsToTheCoreDefaultsAndAcceptsOverrides() {
+        RateLimitProperties.Cluster defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("ratelimit", Bindable.of(RateLimitProperties.class))
+                .getRedis()
+                .getCluster();
+        assertThat(defaults.getAdaptiveRefreshTimeout()).isEqualTo(RedisDefaults.CLUSTER_ADAPTIVE_REFRESH_TIMEOUT);
+        assertThat(defaults.getPeriodicRefresh()).isEqualTo(RedisDefaults.CLUSTER_PERIODIC_REFRESH);
+        assertThat(defaults.isDynamicRefreshSources()).isEqualTo(RedisDefaults.CLUSTER_DYNAMIC_REFRESH_SOURCES);
+
+        RateLimitProperties.Cluster set = new Binder(new MapConfigurationPropertySource(Map.of(
+                        "ratelimit.redis.cluster.adaptive-refresh-timeout", "500ms",
+                        "ratelimit.redis.cluster.periodic-refresh", "0",
+                        "ratelimit.redis.cluster.dynamic-refresh-sources", "false")))
+                .bindOrCreate("ratelimit", Bindable.of(RateLimitProperties.class))
+                .getRedis()
+                .getCluster();
+        assertThat(set.getAdaptiveRefreshTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(set.getPeriodicRefresh()).isZero();
+        assertThat(set.isDynamicRefreshSources()).isFalse();
+    }
+
+    @Test
+    void metadataShowsTheCoreClusterDefaults() throws IOException {
+        DocumentContext metadata;
+        try (InputStream json = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = JsonPath.parse(json);
+        }
+
+        assertThat(duration(metadata, "ratelimit.redis.cluster.adaptive-refresh-timeout"))
+                .isEqualTo(RedisDefaults.CLUSTER_ADAPTIVE_REFRESH_TIMEOUT);
+        assertThat(duration(metadata, "ratelimit.redis.cluster.periodic-refresh"))
+                .isEqualTo(RedisDefaults.CLUSTER_PERIODIC_REFRESH);
+        assertThat(defaultOf(metadata, "ratelimit.redis.cluster.dynamic-refresh-sources"))
+                .isEqualTo(RedisDefaults.CLUSTER_DYNAMIC_REFRESH_SOURCES);
+    }
+
     /** The IDE hints are typed in additional metadata (the processor cannot read the core's constants): kept equal here. */
     @Test
     void metadataShowsTheCoreDefaults() throws IOException {

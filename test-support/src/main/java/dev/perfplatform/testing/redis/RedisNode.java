@@ -28,6 +28,7 @@ public final class RedisNode {
     public enum Role {
         STANDALONE,
         CLUSTER_MASTER,
+        CLUSTER_REPLICA,
         MASTER,
         REPLICA,
         SENTINEL

@@ -98,10 +98,24 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** A Redis Cluster of {@code masters} (at least 3) masters and no replicas, ready on every node. */
     public static RedisServerProcess cluster(int masters) {
+        return cluster(masters, 0);
+    }
+
+    /**
+     * A Redis Cluster of {@code masters} (at least 3) masters with {@code replicasPerMaster} replicas each ({@code
+     * --cluster-replicas}), ready on every node with every replica's link up. Nodes start masters first ({@link
+     * RedisNode.Role#CLUSTER_MASTER}), then replicas ({@link RedisNode.Role#CLUSTER_REPLICA}); which replica follows
+     * which master is the cluster's choice. A killed master's replica takes over within about two node timeouts
+     * (2 s each).
+     */
+    public static RedisServerProcess cluster(int masters, int replicasPerMaster) {
         if (masters < 3) {
             throw new IllegalArgumentException("a Redis Cluster needs at least 3 masters, not " + masters);
         }
-        return create(Topology.CLUSTER, group -> ClusterBootstrap.create(group, masters));
+        if (replicasPerMaster < 0) {
+            throw new IllegalArgumentException("replicasPerMaster must not be negative but was " + replicasPerMaster);
+        }
+        return create(Topology.CLUSTER, group -> ClusterBootstrap.create(group, masters, replicasPerMaster));
     }
 
     /** A master, one replica and one Sentinel monitoring them as {@code mymaster} (quorum 1, 1 s down-after). */
@@ -153,7 +167,8 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /**
      * Cluster topology: waits until every running node reports {@code cluster_state:ok} and sees every running node
-     * as a connected master without failure flags; use it after {@link RedisNode#restart()}.
+     * connected without failure flags (as a master, in a cluster without replicas) and every replica's master link is
+     * up; use it after {@link RedisNode#restart()}.
      */
     public void awaitClusterOk(Duration timeout) {
         if (topology != Topology.CLUSTER) {

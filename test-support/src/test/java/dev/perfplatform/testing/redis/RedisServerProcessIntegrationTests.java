@@ -136,6 +136,56 @@ class RedisServerProcessIntegrationTests {
     }
 
     @Test
+    void aReplicatedClusterPromotesAReplicaWhenAMasterIsKilledAndTakesTheOldMasterBackAsAReplica() {
+        try (RedisServerProcess cluster = RedisServerProcess.cluster(3, 1)) {
+            assertThat(cluster.nodes())
+                    .extracting(RedisNode::role)
+                    .containsExactly(
+                            RedisNode.Role.CLUSTER_MASTER,
+                            RedisNode.Role.CLUSTER_MASTER,
+                            RedisNode.Role.CLUSTER_MASTER,
+                            RedisNode.Role.CLUSTER_REPLICA,
+                            RedisNode.Role.CLUSTER_REPLICA,
+                            RedisNode.Role.CLUSTER_REPLICA);
+            try (RespClient client = cluster.node(0).client()) {
+                assertThat(client.string("CLUSTER", "INFO"))
+                        .contains("cluster_state:ok", "cluster_slots_assigned:16384", "cluster_known_nodes:6");
+            }
+            for (RedisNode node : cluster.nodes()) {
+                try (RespClient client = node.client()) {
+                    assertThat(client.array("ROLE").get(0))
+                            .as("the role %s was started in", node)
+                            .isEqualTo(node.role() == RedisNode.Role.CLUSTER_MASTER ? "master" : "slave");
+                }
+            }
+            RedisNode victim = cluster.node(1);
+
+            victim.kill();
+            Waits.await(Duration.ofSeconds(20), "a replica to take over " + victim, () -> {
+                try (RespClient client = cluster.node(0).client()) {
+                    String table = Objects.requireNonNull(client.string("CLUSTER", "NODES"));
+                    long masters = table.lines()
+                            .filter(line -> !line.contains(":" + victim.port() + "@"))
+                            .filter(line -> line.contains("master") && !line.contains("fail"))
+                            .count();
+                    if (masters != 3) {
+                        throw new Waits.NotYet(masters + " masters besides the killed one");
+                    }
+                    return Boolean.TRUE;
+                }
+            });
+            cluster.awaitClusterOk(Duration.ofSeconds(20));
+
+            victim.restart();
+            cluster.awaitClusterOk(Duration.ofSeconds(20));
+
+            try (RespClient client = victim.client()) {
+                assertThat(client.string("INFO", "replication")).contains("role:slave");
+            }
+        }
+    }
+
+    @Test
     void sentinelPromotesTheReplicaWhenTheMasterIsKilled() {
         try (RedisServerProcess group = RedisServerProcess.sentinel()) {
             RedisNode master = group.master();

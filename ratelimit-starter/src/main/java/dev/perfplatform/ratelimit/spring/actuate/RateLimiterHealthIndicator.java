@@ -2,13 +2,15 @@ package dev.perfplatform.ratelimit.spring.actuate;
 
 import dev.perfplatform.ratelimit.CircuitState;
 import dev.perfplatform.ratelimit.RateLimiterEngine;
+import java.util.Map;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * Always UP, because the failure policies keep the application answering while Redis is away; the details say
- * {@code degraded: true} while the circuit is not closed, i.e. while the failure policies are deciding. A custom
- * status would be ignored by Boot's aggregator, so none is invented.
+ * {@code degraded: true} while the circuit is not closed, i.e. while the failure policies are deciding (on a Redis
+ * Cluster: for some master's keys; {@code circuitsByNode} says whose). A custom status would be ignored by Boot's
+ * aggregator, so none is invented.
  */
 public final class RateLimiterHealthIndicator extends AbstractHealthIndicator {
 
@@ -27,5 +29,9 @@ public final class RateLimiterHealthIndicator extends AbstractHealthIndicator {
                 .withDetail("engine", engine.kind())
                 .withDetail("circuit", circuit.name())
                 .withDetail("degraded", circuit != CircuitState.CLOSED);
+        Map<String, CircuitState> byNode = engine.circuitStatesByNode();
+        if (!byNode.isEmpty()) {
+            builder.withDetail("circuitsByNode", RateLimitersEndpoint.names(byNode));
+        }
     }
 }

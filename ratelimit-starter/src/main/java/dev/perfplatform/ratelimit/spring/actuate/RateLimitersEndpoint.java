@@ -1,15 +1,20 @@
 package dev.perfplatform.ratelimit.spring.actuate;
 
+import dev.perfplatform.ratelimit.CircuitState;
 import dev.perfplatform.ratelimit.Limit;
 import dev.perfplatform.ratelimit.spring.PolicyDefinition;
 import dev.perfplatform.ratelimit.spring.RateLimiterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
-/** {@code /actuator/ratelimiters}: the engine, its circuit state and every configured policy. */
+/**
+ * {@code /actuator/ratelimiters}: the engine, its circuit state (on a Redis Cluster the worst master's, and each
+ * master's in {@code circuitsByNode}) and every configured policy.
+ */
 @Endpoint(id = "ratelimiters")
 public final class RateLimitersEndpoint {
 
@@ -41,7 +46,15 @@ public final class RateLimitersEndpoint {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("engine", registry.engine().kind());
         description.put("circuit", registry.engine().circuitState().name());
+        description.put("circuitsByNode", names(registry.engine().circuitStatesByNode()));
         description.put("policies", policies);
         return description;
+    }
+
+    /** Each node's state by name; empty when one breaker covers the whole store. */
+    static Map<String, String> names(Map<String, CircuitState> states) {
+        Map<String, String> names = new TreeMap<>();
+        states.forEach((node, state) -> names.put(node, state.name()));
+        return names;
     }
 }
