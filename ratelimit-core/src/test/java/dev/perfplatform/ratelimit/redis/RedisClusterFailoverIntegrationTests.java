@@ -73,7 +73,13 @@ class RedisClusterFailoverIntegrationTests {
             }
 
             try (SteadyLoad load = new SteadyLoad(4, targets)) {
-                Thread.sleep(500);
+                // both groups decided under load before the kill
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> load.samples(sample -> true).stream()
+                                        .map(SteadyLoad.Sample::group)
+                                        .distinct()
+                                        .count()
+                                == 2);
                 long killedAt = System.nanoTime();
                 victim.kill();
                 await().atMost(Duration.ofSeconds(60))

@@ -12,6 +12,7 @@ import dev.perfplatform.ratelimit.spring.actuate.RateLimiterHealthIndicator;
 import dev.perfplatform.ratelimit.spring.actuate.RateLimitersEndpoint;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -53,26 +54,7 @@ class RateLimitActuatorTests {
     @Test
     void healthStaysUpAndSaysDegradedWhileTheCircuitIsOpen() {
         AtomicReference<CircuitState> circuit = new AtomicReference<>(CircuitState.CLOSED);
-        InMemoryEngine memory = InMemoryEngine.create();
-        RateLimiterEngine engine = new RateLimiterEngine() {
-            @Override
-            public RateLimiter limiter(RateLimitPolicy policy) {
-                return memory.limiter(policy);
-            }
-
-            @Override
-            public String kind() {
-                return "redis";
-            }
-
-            @Override
-            public CircuitState circuitState() {
-                return circuit.get();
-            }
-
-            @Override
-            public void close() {}
-        };
+        RateLimiterEngine engine = redisLike(circuit::get, Map.of());
         runner.withBean(RateLimiterEngine.class, () -> engine).run(context -> {
             RateLimiterHealthIndicator health = context.getBean(RateLimiterHealthIndicator.class);
             assertThat(health.health(true).getDetails()).containsEntry("degraded", false);
@@ -90,31 +72,9 @@ class RateLimitActuatorTests {
 
     @Test
     void onAClusterTheEndpointAndHealthShowTheWorstCircuitAndEachMasters() {
-        InMemoryEngine memory = InMemoryEngine.create();
-        RateLimiterEngine engine = new RateLimiterEngine() {
-            @Override
-            public RateLimiter limiter(RateLimitPolicy policy) {
-                return memory.limiter(policy);
-            }
-
-            @Override
-            public String kind() {
-                return "redis";
-            }
-
-            @Override
-            public CircuitState circuitState() {
-                return CircuitState.OPEN;
-            }
-
-            @Override
-            public Map<String, CircuitState> circuitStatesByNode() {
-                return Map.of("10.0.0.2:6379", CircuitState.CLOSED, "10.0.0.1:6379", CircuitState.OPEN);
-            }
-
-            @Override
-            public void close() {}
-        };
+        RateLimiterEngine engine = redisLike(
+                () -> CircuitState.OPEN,
+                Map.of("10.0.0.2:6379", CircuitState.CLOSED, "10.0.0.1:6379", CircuitState.OPEN));
         runner.withBean(RateLimiterEngine.class, () -> engine)
                 .withPropertyValues("management.endpoints.web.exposure.include=ratelimiters")
                 .run(context -> {
@@ -150,5 +110,34 @@ class RateLimitActuatorTests {
                     assertThat(context).doesNotHaveBean(RateLimitersEndpoint.class);
                     assertThat(context).doesNotHaveBean(RateLimiterHealthIndicator.class);
                 });
+    }
+
+    /** An engine that decides in memory but reports itself as Redis, with the given circuit states. */
+    private static RateLimiterEngine redisLike(Supplier<CircuitState> circuit, Map<String, CircuitState> byNode) {
+        InMemoryEngine memory = InMemoryEngine.create();
+        return new RateLimiterEngine() {
+            @Override
+            public RateLimiter limiter(RateLimitPolicy policy) {
+                return memory.limiter(policy);
+            }
+
+            @Override
+            public String kind() {
+                return "redis";
+            }
+
+            @Override
+            public CircuitState circuitState() {
+                return circuit.get();
+            }
+
+            @Override
+            public Map<String, CircuitState> circuitStatesByNode() {
+                return byNode;
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 }
