@@ -3,7 +3,7 @@
 
 usage: render.py DATA_DIR PAGE.md CHART.svg
 
-DATA_DIR holds what run.sh wrote, per suite (memory/, redis/):
+DATA_DIR holds what run.sh wrote, per suite (memory/, redis/, cap/):
   <jdk>-t<threads>.<Class>.<params>.<method>.f<fork>.json  one JMH invocation (-f 1, -rf json): one benchmark method,
       one parameter combination (k=v,k=v or "none"), one fork; e.g. jdk17-t1.RedisBenchmark.inFlight=8,keys=100k.
       redis_ours.f3.json
@@ -22,7 +22,8 @@ import os
 import statistics
 import sys
 
-SUITES = ["memory", "redis"]
+SUITES = ["memory", "redis", "cap"]
+CAP_PERCENTILES = ["50.0", "99.0", "99.9", "99.99", "100.0"]
 OURS = ["tokenBucket", "gcra", "slidingWindowCounter", "slidingWindowLog"]
 PEERS = ["bucket4j", "resilience4j", "guava", "baseline", "clock"]
 LABEL = {
@@ -138,6 +139,18 @@ def paired(a, b):
     return Ratio(values) if values else None
 
 
+def cpu_paired(a, b):
+    """a's Redis CPU per decision / b's, paired by fork."""
+    if a is None or b is None:
+        return None
+    values = []
+    for k in sorted(set(a.extras) & set(b.extras)):
+        ca, cb = server_cpu_usec(a.extras[k]), server_cpu_usec(b.extras[k])
+        if ca is not None and cb:
+            values.append(ca / cb)
+    return Ratio(values) if values else None
+
+
 def rtxt(r, bold=False):
     if r is None:
         return "—"
@@ -177,7 +190,7 @@ def numbers(text):
 
 
 def load(data):
-    memory, redis, runs = {}, {}, {}
+    memory, redis, cap, runs = {}, {}, {}, {}
     for suite in SUITES:
         folder = os.path.join(data, suite)
         if not os.path.isdir(folder):
@@ -197,7 +210,10 @@ def load(data):
                     or entry["threads"] != threads):
                 sys.exit(f"{path}: its name does not match its content ({entry['benchmark']}, {entry.get('params')},"
                          f" {entry['threads']} threads)")
-            if suite == "memory":
+            if suite == "cap":
+                key = (jdk, params["maxKeys"])
+                target = cap
+            elif suite == "memory":
                 scenario, variant = method.split("_", 1)
                 key = (jdk, scenario, params.get("keys", "one"), threads, params.get("load"), variant)
                 target = memory
@@ -211,7 +227,7 @@ def load(data):
                 cell.warmup[fork] = numbers(invocations[stem].get("warmup"))
             if stem in extras:
                 cell.extras[fork] = extras[stem]
-    return memory, redis, runs
+    return memory, redis, cap, runs
 
 
 def fmt(value, digits=1):
@@ -312,7 +328,35 @@ def redis_section(redis, jdk):
     return lines
 
 
+def cap_section(cap):
+    """The key cap: a new key's decision at the cap, by percentile of its sampled times."""
+    names = {"50.0": "p50", "99.0": "p99", "99.9": "p99.9", "99.99": "p99.99", "100.0": "max"}
+    lines = ["## At the key cap", "",
+             "`cap.KeyCapBenchmark`: the in-memory engine held at its key cap with a new key on every decision, so"
+             " every decision evicts (denied-profile keys: none turns fresh). JMH sample time: each fork's percentiles"
+             " over its measured iterations; a cell is the median over forks with their min–max. Eviction looks at a"
+             " sample of 16 keys per new key, so p50 and p99 should not grow with the cap; the maximum is set by"
+             " young-generation GC pauses of the fork (10–20 ms on this machine's 2 cores with 100k live entries,"
+             " seen with `-Xlog:gc`), not by eviction.", "",
+             "| maxKeys | forks | mean | " + " | ".join(names[p] for p in CAP_PERCENTILES) + " |",
+             "|---:|---:|---:|" + "---:|" * len(CAP_PERCENTILES)]
+
+    def text(values):
+        return " ".join([f"{fmt(statistics.median(values) / 1000, 2)} µs",
+                         f"({fmt(min(values) / 1000, 2)}–{fmt(max(values) / 1000, 2)})"])
+
+    for (jdk, max_keys), cell in sorted(cap.items(), key=lambda item: (int(item[0][0]), int(item[0][1]))):
+        entries = list(cell.forks.values())
+        means = [e["primaryMetric"]["score"] for e in entries]
+        cells = [text([e["primaryMetric"]["scorePercentiles"][p] for e in entries]) for p in CAP_PERCENTILES]
+        lines.append(f"| {int(max_keys):,} | {len(entries)} | {text(means)} | " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
+
+
 def describe(key):
+    if len(key) == 2:
+        return f"JDK {key[0]}, key cap {int(key[1]):,}: a new key per decision"
     if len(key) == 6:
         jdk, scenario, keys, threads, load_, variant = key
         where = "one limiter" if scenario == "single" else f"keyed, {keys} keys"
@@ -322,7 +366,7 @@ def describe(key):
     return f"JDK {jdk}, Redis, {where}, {window or 64} in flight: {label(variant)}"
 
 
-def warmup_section(memory, redis):
+def warmup_section(memory, redis, cap):
     """Whether the cells had settled: Redis traces iteration by iteration, and every cell still speeding up."""
     lines = ["## Warm-up", "",
              "JMH's JSON keeps only measured iterations; run.sh keeps the warm-up ones. Redis: the median over forks of"
@@ -346,10 +390,11 @@ def warmup_section(memory, redis):
         series = " ".join(f"{v / 1000:.1f}" for v in warm) + " \\| " + " ".join(f"{v / 1000:.1f}" for v in measured)
         lines.append(f"| {label(variant)} | {keys or 'one'} | {window or '64'} | {series.strip()} |"
                      f" {ratio_text(cell.unsettled())} | {ratio_text(cell.rising())} |")
-    unsettled = sorted(((cell.unsettled(), describe(key)) for key, cell in list(memory.items()) + list(redis.items())
+    cells = list(memory.items()) + list(redis.items()) + list(cap.items())
+    unsettled = sorted(((cell.unsettled(), describe(key)) for key, cell in cells
                         if (cell.unsettled() or 0) > STILL_RISING), reverse=True)
     lines += ["", f"Cells whose measured iterations ran more than {STILL_RISING - 1:.0%} faster than their last warm-up"
-              f" iteration (median over forks), i.e. still warming up: {len(unsettled)} of {len(memory) + len(redis)}"
+              f" iteration (median over forks), i.e. still warming up: {len(unsettled)} of {len(cells)}"
               + (":" if unsettled else ".")]
     for value, name in unsettled[:15]:
         lines.append(f"- {name}: {value:.2f}×")
@@ -411,6 +456,11 @@ def goal_rows(memory, redis, jdks):
                 ratio_goal(f"Redis, {keys} keys, {window} in flight: ours ÷ raw EVALSHA floor",
                            paired(redis.get((jdk, "ours", keys, window)), redis.get((jdk, "evalsha", keys, window))),
                            "≥ 0.8×", lambda v: v >= 0.8)
+        for keys in ["100k", "hot"]:
+            for window in WINDOWS:
+                ratio_goal(f"Redis, {keys} keys, {window} in flight: Redis CPU per decision, ours ÷ bucket4j",
+                           cpu_paired(redis.get((jdk, "ours", keys, window)), redis.get((jdk, "bucket4j", keys, window))),
+                           "≤ 1×", lambda v: v <= 1)
         flood = redis.get((jdk, "deniedFlood", None, None))
         if flood and flood.extras:
             values = [v for v in (commands_per_decision(e) for e in flood.extras.values()) if v is not None]
@@ -481,7 +531,7 @@ def run_lines(runs):
         run = runs.get(suite)
         if not run:
             continue
-        name = "In memory" if suite == "memory" else "Redis"
+        name = {"memory": "In memory", "redis": "Redis", "cap": "Key cap"}[suite]
         lines += [f"- {name}: {run.get('date', '?')}, {run.get('minutes', '?')} minutes,"
                   f" {run.get('invocations', '?')} invocations{' (resumed)' if run.get('resumed') else ''};"
                   f" JDKs {run.get('jdks', '?')}; threads {run.get('threads', '?')}; load average (1/5/15 min)"
@@ -493,7 +543,7 @@ def run_lines(runs):
 
 def main():
     data, page, svg = sys.argv[1:4]
-    memory, redis, runs = load(data)
+    memory, redis, cap, runs = load(data)
     jdks = sorted({k[0] for k in memory}, key=int)
     chart(memory, redis, jdks[0] if jdks else "17", svg)
     rel_svg = os.path.relpath(svg, os.path.dirname(page))
@@ -546,7 +596,9 @@ def main():
                   " commands counted once); each a median over forks.", ""]
         for jdk in sorted({k[0] for k in redis}, key=int):
             lines += redis_section(redis, jdk)
-    lines += warmup_section(memory, redis)
+    if cap:
+        lines += cap_section(cap)
+    lines += warmup_section(memory, redis, cap)
     notes = os.path.join(data, "notes.md")
     if os.path.exists(notes):
         lines += ["## Closing note", "", open(notes).read().strip(), ""]

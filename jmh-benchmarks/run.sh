@@ -2,11 +2,11 @@
 # Builds target/benchmarks.jar, runs the limiter suite as interleaved single-fork JMH invocations and renders the
 # page with its chart.
 #
-#   jmh-benchmarks/run.sh [--suite memory|redis|all] [--forks N] [--resume]
-#       full profile for 2 cores: writes docs/benchmarks/data/{memory,redis}/ and docs/benchmarks/limiter.md + .svg
+#   jmh-benchmarks/run.sh [--suite memory|redis|cap|all] [--forks N] [--resume]
+#       full profile for 2 cores: writes docs/benchmarks/data/{memory,redis,cap}/ and docs/benchmarks/limiter.md + .svg
 #   jmh-benchmarks/run.sh --quick [--suite ...] [--forks N]
 #       smoke profile (2 forks, tiny iterations, JDK 17, 1 thread): writes under jmh-benchmarks/target/quick/ and
-#       leaves docs/ alone; 146 invocations, 10 minutes on this machine (2026-12-07: build 2.5, memory 3, Redis 7)
+#       leaves docs/ alone; 150 invocations, 10 minutes on this machine (2026-12-07: build 2.5, memory 3, Redis 7)
 #
 # How a suite runs. One JMH invocation = one benchmark method x one parameter combination x one fork (`-f 1`),
 # selected by an anchored regex ('^dev\.perfplatform\.bench\.redis\.RedisBenchmark\.redis_ours$' -p inFlight=8
@@ -36,7 +36,9 @@
 #           -wi 4 -w 250ms -i 3 -r 250ms -prof gc: 1.75 s of iterations + 1.4 s = ~3.2 s each, ~44 minutes
 #   redis:  JDK 17 x 1 thread x 31 combinations (RedisBenchmark 5 x inFlight x keys, RedisDeniedFloodBenchmark 1)
 #           x 5 forks = 155 invocations; -wi 5 -w 1s -i 5 -r 1s: 10 s of iterations + 3.3 s = ~13 s each, ~34 minutes
-#   all:    995 invocations, ~78 minutes plus ~3 for the build. Over an hour, so the suites have their own switches:
+#   cap:    JDK 17 x 1 thread x KeyCapBenchmark (maxKeys 10000, 100000; sample time, for the tail of a new key's
+#           decision at the key cap) x 5 forks = 10 invocations; -wi 3 -w 1s -i 5 -r 1s: 8 s + 2 s, ~2 minutes
+#   all:    1005 invocations, ~80 minutes plus ~3 for the build. Over an hour, so the suites have their own switches:
 #           `run.sh --suite redis`, `run.sh --suite memory`; a suite's run replaces only its own data/<suite>/ and the
 #           page is rendered from both folders.
 # Warm-up, chosen from the quick smoke's per-iteration data (2026-12-07; JMH's JSON keeps only measured iterations,
@@ -82,8 +84,9 @@ done
 case "$SUITE" in
   memory) SUITES=(memory) ;;
   redis) SUITES=(redis) ;;
-  all) SUITES=(memory redis) ;;
-  *) echo "--suite must be memory, redis or all, not '$SUITE'" >&2; exit 2 ;;
+  cap) SUITES=(cap) ;;
+  all) SUITES=(memory redis cap) ;;
+  *) echo "--suite must be memory, redis, cap or all, not '$SUITE'" >&2; exit 2 ;;
 esac
 if $QUICK; then FORKS=${FORKS:-2}; else FORKS=${FORKS:-5}; fi
 [[ "$FORKS" =~ ^[1-9][0-9]*$ ]] || { echo "--forks must be a positive number, not '$FORKS'" >&2; exit 2; }
@@ -106,6 +109,7 @@ fi
 # Per-invocation start-up (host JVM + fork + pre-touch; Redis: + redis-server + Lettuce), seconds, for the estimate.
 MEMORY_OVERHEAD_S=1.4
 REDIS_OVERHEAD_S=3.3
+CAP_OVERHEAD_S=2
 if $QUICK; then
   OUT="$ROOT/jmh-benchmarks/target/quick"
   DATA="$OUT/data"
@@ -116,6 +120,7 @@ if $QUICK; then
   MEMORY_THREADS=(1)
   MEMORY_OPTS=(-wi 3 -w 100ms -i 2 -r 100ms -prof gc)
   REDIS_OPTS=(-wi 4 -w 500ms -i 2 -r 500ms)
+  CAP_OPTS=(-wi 1 -w 500ms -i 2 -r 500ms)
 else
   DATA="$ROOT/docs/benchmarks/data"
   PAGE="$ROOT/docs/benchmarks/limiter.md"
@@ -125,6 +130,7 @@ else
   MEMORY_THREADS=(1 2)
   MEMORY_OPTS=(-wi 4 -w 250ms -i 3 -r 250ms -prof gc)
   REDIS_OPTS=(-wi 5 -w 1s -i 5 -r 1s)
+  CAP_OPTS=(-wi 3 -w 1s -i 5 -r 1s)
 fi
 REDIS_JDKS=("$JDK17_HOME")
 REDIS_THREADS=(1)
@@ -223,6 +229,8 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for suite in "${SUITES[@]}"; do
   if [[ $suite == memory ]]; then
     JDKS=("${MEMORY_JDKS[@]}"); THREADS=("${MEMORY_THREADS[@]}"); OPTS=("${MEMORY_OPTS[@]}"); OVERHEAD=$MEMORY_OVERHEAD_S
+  elif [[ $suite == cap ]]; then
+    JDKS=("$JDK17_HOME"); THREADS=(1); OPTS=("${CAP_OPTS[@]}"); OVERHEAD=$CAP_OVERHEAD_S
   else
     JDKS=("${REDIS_JDKS[@]}"); THREADS=("${REDIS_THREADS[@]}"); OPTS=("${REDIS_OPTS[@]}"); OVERHEAD=$REDIS_OVERHEAD_S
   fi

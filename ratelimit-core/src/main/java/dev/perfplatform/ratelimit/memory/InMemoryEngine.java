@@ -27,8 +27,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>keys whose state is back to that of an unknown key (a full bucket, an expired window) are dropped by a sweep
- *       that runs on a calling thread every {@link Builder#sweepInterval(Duration) sweep interval}; dropping them
- *       changes no decision;
+ *       that starts every {@link Builder#sweepInterval(Duration) sweep interval} and walks the keys in steps of
+ *       {@value #SWEEP_STEP}, one step after each new key's first decision, until it has looked at as many keys as
+ *       there were when it started; dropping them changes no decision. No caller pays for a walk of every key: a
+ *       new key costs at most one step, whatever the number of keys, and a pass keeps ahead of the keys it sweeps
+ *       for, as each new key moves it {@value #SWEEP_STEP} keys on;
  *   <li>at {@link Builder#maxKeys(int) maxKeys}, evicting begins: each new key then evicts up to two keys, until
  *       the count is back at 90% of the cap, so the count never stays above the cap (it can pass it only by the new
  *       keys of decisions running at that same moment). The two come from a sample of 16 keys, taken in turn from
@@ -57,6 +60,9 @@ public final class InMemoryEngine implements RateLimiterEngine {
     /** Keys looked at per eviction at the cap. */
     static final int EVICTION_SAMPLE = 16;
 
+    /** Keys a sweep looks at after each new key's first decision, while a pass is under way. */
+    static final int SWEEP_STEP = 64;
+
     /** Keys a new key evicts while the count comes back down from the cap to 90% of it. */
     private static final int EVICTIONS_PER_NEW_KEY = 2;
 
@@ -68,6 +74,9 @@ public final class InMemoryEngine implements RateLimiterEngine {
     private final LongAdder evicted = new LongAdder();
     private final LongAdder evictedActive = new LongAdder();
     private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final KeyCursor sweepCursor = new KeyCursor(stores.values()); // guarded by sweeping
+    private final Step sweepScratch = new Step(); // guarded by sweeping
+    private long sweepLeft; // keys the current pass has still to look at; guarded by sweeping
     private final KeyCursor evictionCursor = new KeyCursor(stores.values()); // guarded by itself
     private long keysSampled; // guarded by evictionCursor
     private final Step evictionScratch = new Step(); // guarded by evictionCursor
@@ -75,6 +84,7 @@ public final class InMemoryEngine implements RateLimiterEngine {
     private final ThreadLocal<Step[]> scratch = ThreadLocal.withInitial(InMemoryEngine::newSteps);
     private final DecisionStore decisions = new Decisions();
     private volatile long lastSweepMicros;
+    private volatile boolean sweepPending; // a pass has keys left to look at
 
     static {
         InMemoryEngineAccess.register(engine -> ((InMemoryEngine) engine).decisionStore());
@@ -127,7 +137,7 @@ public final class InMemoryEngine implements RateLimiterEngine {
         return evictedActive.sum();
     }
 
-    /** Drops every fresh key now, instead of waiting for the next sweep. */
+    /** Drops every fresh key now, in one walk of every key, instead of waiting for the incremental sweep. */
     public void sweep() {
         if (sweeping.compareAndSet(false, true)) {
             try {
@@ -154,8 +164,8 @@ public final class InMemoryEngine implements RateLimiterEngine {
 
     /** Runs after a new key's first decision, so neither a sweep nor eviction can mistake it for a forgotten one. */
     void maintainAfterInsert(long now) {
-        if (now - lastSweepMicros > sweepIntervalMicros) {
-            sweep();
+        if (sweepPending || now - lastSweepMicros > sweepIntervalMicros) {
+            sweepStep(now);
         }
         if (evicting || keyCount.get() > maxKeys) {
             evictSampled();
@@ -244,8 +254,43 @@ public final class InMemoryEngine implements RateLimiterEngine {
         }
     }
 
+    /**
+     * One step of the incremental sweep: starts a pass when the interval has passed, then looks at up to
+     * {@value #SWEEP_STEP} keys of it. A thread that finds another one stepping skips its step rather than wait.
+     */
+    private void sweepStep(long now) {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (!sweepPending) {
+                if (now - lastSweepMicros <= sweepIntervalMicros) {
+                    return; // another thread started and finished this interval's pass meanwhile
+                }
+                lastSweepMicros = now;
+                sweepLeft = keyCount.get();
+            }
+            for (int i = 0; i < SWEEP_STEP && sweepLeft > 0; i++) {
+                if (!sweepCursor.advance()) {
+                    sweepLeft = 0; // no keys at all
+                    break;
+                }
+                sweepLeft--;
+                Map.Entry<String, KeyEntry> key = sweepCursor.current();
+                if (sweepCursor.store().remove(key.getKey(), key.getValue(), false, now, sweepScratch)) {
+                    keysRemoved(1, false);
+                }
+            }
+            sweepPending = sweepLeft > 0;
+        } finally {
+            sweeping.set(false);
+        }
+    }
+
     private void sweepFresh() {
         lastSweepMicros = time.currentMicros();
+        sweepLeft = 0; // this pass covers whatever an incremental one had left
+        sweepPending = false;
         for (PolicyStore store : stores.values()) {
             long removed = 0;
             for (Map.Entry<String, KeyEntry> entry : store.entries.entrySet()) {

@@ -61,6 +61,34 @@ class InMemoryEngineTests {
     }
 
     @Test
+    void theSweepWalksAFewKeysPerNewKeyNotEveryKeyAtOnce() {
+        InMemoryEngine engine = InMemoryEngine.builder()
+                .timeSource(time)
+                .sweepInterval(Duration.ofSeconds(5))
+                .build();
+        RateLimiter limiter = engine.limiter(bucket);
+        int old = 1_000;
+        for (int i = 0; i < old; i++) {
+            limiter.acquire("old-" + i);
+        }
+        time.advance(Duration.ofSeconds(6)); // every old key is back to a full bucket
+
+        limiter.acquire("new-0");
+
+        // One step: at most SWEEP_STEP keys looked at, of which at most one is the new key, which is not fresh.
+        assertThat(engine.evictedKeys())
+                .isBetween((long) InMemoryEngine.SWEEP_STEP - 1, (long) InMemoryEngine.SWEEP_STEP);
+        int newKeys = 1;
+        while (newKeys < 2 * old / InMemoryEngine.SWEEP_STEP) {
+            limiter.acquire("new-" + newKeys++);
+        }
+        // The pass looked at as many keys as there were when it started (1,001); those that were new keys stay.
+        assertThat(engine.evictedKeys()).isBetween((long) old - newKeys, (long) old);
+        assertThat(engine.keyCount()).isEqualTo(old + newKeys - engine.evictedKeys());
+        assertThat(limiter.peek("new-0").remaining()).isEqualTo(1);
+    }
+
+    @Test
     void atTheCapDropsFreshKeysFirstThenTheLeastRecentlyUsed() {
         InMemoryEngine engine =
                 InMemoryEngine.builder().timeSource(time).maxKeys(10).build();
