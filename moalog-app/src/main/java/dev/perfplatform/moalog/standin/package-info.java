@@ -1,0 +1,9 @@
+/**
+ * The stand-ins and unsafe modes in use (provider simulator, development login, a generated JWT key, cookies without
+ * {@code Secure}): each chosen by one property and off unless chosen, announced by a WARN banner at start-up and listed
+ * under {@code standIns} in {@code /actuator/info}, so nobody runs one in production without being told.
+ */
+@NullMarked
+package dev.perfplatform.moalog.standin;
+
+import org.jspecify.annotations.NullMarked;
