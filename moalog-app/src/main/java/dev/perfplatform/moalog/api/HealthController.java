@@ -3,9 +3,11 @@ package dev.perfplatform.moalog.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.ApiVersion;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.ReactiveHealthEndpointWebExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,17 +54,15 @@ public class HealthController {
     public Mono<ResponseEntity<Map<String, String>>> actuatorHealth() {
         return health.health(ApiVersion.LATEST, WebServerNamespace.SERVER, SecurityContext.NONE)
                 .map(response -> ResponseEntity.status(response.getStatus())
-                        .body(Map.of(
-                                "status",
-                                response.getBody() == null
-                                        ? "UNKNOWN"
-                                        : response.getBody().getStatus().getCode())));
+                        .body(Map.of("status", statusOf(response.getBody()))));
     }
 
     private Mono<String> status() {
         return health.health(ApiVersion.LATEST, WebServerNamespace.SERVER, SecurityContext.NONE)
-                .map(response -> response.getBody() == null
-                        ? "UNKNOWN"
-                        : response.getBody().getStatus().getCode());
+                .map(response -> statusOf(response.getBody()));
+    }
+
+    private static String statusOf(@Nullable HealthDescriptor descriptor) {
+        return descriptor == null ? "UNKNOWN" : descriptor.getStatus().getCode();
     }
 }

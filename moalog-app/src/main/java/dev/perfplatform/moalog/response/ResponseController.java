@@ -5,6 +5,7 @@ import dev.perfplatform.moalog.api.ApiException;
 import dev.perfplatform.moalog.api.ApiResponse;
 import dev.perfplatform.moalog.api.ApiTimes;
 import dev.perfplatform.moalog.api.ErrorCode;
+import dev.perfplatform.moalog.retrospect.RetrospectController;
 import dev.perfplatform.moalog.security.CurrentMember;
 import dev.perfplatform.moalog.security.SignedIn;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,7 +25,6 @@ import reactor.core.publisher.Mono;
 @RestController
 public class ResponseController {
 
-    static final String WITHDRAWN = "탈퇴한 멤버";
     static final int MAX_COMMENT = 200;
 
     private final ResponseService responses;
@@ -73,7 +73,7 @@ public class ResponseController {
                         page.items().stream()
                                 .map(answer -> new AnswerItem(
                                         answer.responseId(),
-                                        answer.nickname() == null ? WITHDRAWN : answer.nickname(),
+                                        answer.nickname() == null ? RetrospectController.WITHDRAWN : answer.nickname(),
                                         answer.content(),
                                         answer.likes(),
                                         answer.comments()))
@@ -96,7 +96,9 @@ public class ResponseController {
                                 .map(comment -> new CommentItem(
                                         comment.commentId(),
                                         comment.memberId(),
-                                        comment.nickname() == null ? WITHDRAWN : comment.nickname(),
+                                        comment.nickname() == null
+                                                ? RetrospectController.WITHDRAWN
+                                                : comment.nickname(),
                                         comment.content(),
                                         times.dateTime(comment.createdAt())))
                                 .toList(),

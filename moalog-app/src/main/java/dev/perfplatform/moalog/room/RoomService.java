@@ -1,12 +1,14 @@
 package dev.perfplatform.moalog.room;
 
 import static dev.perfplatform.moalog.Rows.instant;
+import static dev.perfplatform.moalog.Rows.nullableNumber;
 import static dev.perfplatform.moalog.Rows.number;
 import static dev.perfplatform.moalog.Rows.string;
 import static dev.perfplatform.moalog.Rows.utc;
 
 import dev.perfplatform.moalog.api.ApiException;
 import dev.perfplatform.moalog.api.ErrorCode;
+import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -224,11 +226,11 @@ public class RoomService {
                 .rowsUpdated();
     }
 
-    private static Room room(io.r2dbc.spi.Readable row) {
+    private static Room room(Readable row) {
         String description = row.get("description", String.class);
         return new Room(
                 number(row, "retro_room_id"),
-                dev.perfplatform.moalog.Rows.nullableNumber(row, "owner_id"),
+                nullableNumber(row, "owner_id"),
                 string(row, "title"),
                 description == null || description.isEmpty() ? null : description,
                 string(row, "invite_code"),
