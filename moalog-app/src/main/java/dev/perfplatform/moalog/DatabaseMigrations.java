@@ -37,7 +37,8 @@ class DatabaseMigrations {
     static String jdbcUrl(String r2dbcUrl) {
         if (r2dbcUrl.isBlank()) {
             throw new IllegalStateException("No database configured: set MOALOG_DB_URL (spring.r2dbc.url), e.g."
-                    + " r2dbc:mariadb://127.0.0.1:3306/moalog, with MOALOG_DB_USER and MOALOG_DB_PASSWORD.");
+                    + " r2dbc:mariadb://127.0.0.1:3306/moalog, with MOALOG_DB_USER and MOALOG_DB_PASSWORD. The"
+                    + " development build, with the moalog-embedded-mariadb module, starts an embedded MariaDB.");
         }
         String rest = r2dbcUrl.startsWith("r2dbc:") ? r2dbcUrl.substring("r2dbc:".length()) : r2dbcUrl;
         if (rest.startsWith("pool:")) {

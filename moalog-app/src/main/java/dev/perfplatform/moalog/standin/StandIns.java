@@ -22,10 +22,19 @@ public class StandIns implements InfoContributor, ApplicationListener<Applicatio
     private static final Logger log = LoggerFactory.getLogger(StandIns.class);
     private static final String RULE = "*".repeat(100);
 
+    /** Set by the moalog-embedded-mariadb module while its server is the app's database. */
+    static final String EMBEDDED_DATABASE_ACTIVE = "moalog.embedded-mariadb.active";
+
     private final List<StandIn> inUse;
 
     public StandIns(Environment environment, TokenCodec tokens, CookieSettings cookies) {
         List<StandIn> standIns = new ArrayList<>();
+        if (environment.getProperty(EMBEDDED_DATABASE_ACTIVE, Boolean.class, false)) {
+            standIns.add(new StandIn(
+                    "embedded MariaDB",
+                    "spring.r2dbc.url (MOALOG_DB_URL unset)",
+                    "not durable, one local process, development builds only; the stand-ins below default on with it"));
+        }
         if (environment.getProperty(ProviderSimulator.PROPERTY, Boolean.class, false)) {
             standIns.add(new StandIn(
                     "OAuth provider simulator",
