@@ -182,6 +182,61 @@ public class RoomService {
                 .thenReturn(now);
     }
 
+    /**
+     * Hands each room {@code memberId} owns to the member who joined it first among the others, who becomes its owner;
+     * a room nobody else is in is deleted. A room whose every other member already owns a room of the same title
+     * keeps no owner (titles stay unique per owner). Meant for the transaction that removes the member: the rooms are
+     * locked until it ends.
+     */
+    public Mono<Void> handOverRoomsOf(long memberId) {
+        return db.sql("SELECT retro_room_id FROM retro_room WHERE owner_id = :member FOR UPDATE")
+                .bind("member", memberId)
+                .map(row -> number(row, "retro_room_id"))
+                .all()
+                .concatMap(roomId -> successor(roomId, memberId)
+                        .flatMap(successor -> promote(roomId, successor))
+                        .switchIfEmpty(Mono.defer(() -> deleteIfAlone(roomId, memberId))))
+                .then();
+    }
+
+    private Mono<Long> successor(long roomId, long ownerId) {
+        return db.sql("""
+                        SELECT m.member_id
+                        FROM member_retro_room m JOIN retro_room r ON r.retro_room_id = m.retro_room_id
+                        WHERE m.retro_room_id = :room AND m.member_id <> :owner
+                          AND NOT EXISTS (SELECT 1 FROM retro_room o WHERE o.owner_id = m.member_id AND o.title = r.title)
+                        ORDER BY m.created_at, m.member_retro_room_id
+                        LIMIT 1""")
+                .bind("room", roomId)
+                .bind("owner", ownerId)
+                .map(row -> number(row, "member_id"))
+                .one();
+    }
+
+    private Mono<Long> promote(long roomId, long successor) {
+        return db.sql("UPDATE retro_room SET owner_id = :successor, updated_at = :now WHERE retro_room_id = :room")
+                .bind("successor", successor)
+                .bind("now", utc(clock.instant()))
+                .bind("room", roomId)
+                .fetch()
+                .rowsUpdated()
+                .then(db.sql("""
+                                UPDATE member_retro_room SET role = 'OWNER'
+                                WHERE retro_room_id = :room AND member_id = :successor""")
+                        .bind("room", roomId)
+                        .bind("successor", successor)
+                        .fetch()
+                        .rowsUpdated());
+    }
+
+    private Mono<Long> deleteIfAlone(long roomId, long ownerId) {
+        return db.sql("""
+                        DELETE FROM retro_room
+                        WHERE retro_room_id = :room
+                          AND NOT EXISTS (SELECT 1 FROM member_retro_room
+                                          WHERE retro_room_id = :room AND member_id <> :owner)""").bind("room", roomId).bind("owner", ownerId).fetch().rowsUpdated();
+    }
+
     /** A new invite code for the room (its owner only); the old one stops working. */
     public Mono<Room> regenerateInvite(long roomId, long memberId) {
         return access.requireOwner(roomId, memberId)

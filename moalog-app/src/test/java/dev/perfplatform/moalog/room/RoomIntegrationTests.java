@@ -260,4 +260,33 @@ class RoomIntegrationTests extends MoalogApplicationTestBase {
         assertThat(count("SELECT COUNT(*) FROM member_retro_room WHERE retro_room_id = " + room.id()))
                 .isZero();
     }
+
+    @Test
+    void anOwnerWhoWithdrawsHandsEachRoomToItsLongestStandingMemberOrDeletesItWhenAlone() throws Exception {
+        Browser owner = member("leavingOwner");
+        RoomRef shared = createRoom(owner, "handed over");
+        RoomRef alone = createRoom(owner, "only mine");
+        Browser first = member("firstJoiner");
+        Browser second = member("secondJoiner");
+        join(first, shared);
+        join(second, shared);
+        long retrospect = createRetrospect(owner, shared.id(), "KPT", 3);
+        // the first joiner already owns a room of that title, so it cannot take this one: the second does
+        createRoom(first, "handed over");
+
+        assertThat(owner.post("/api/v1/members/withdraw", "").statusCode()).isEqualTo(200);
+
+        JsonNode members = body(second.get("/api/v1/retro-rooms/" + shared.id() + "/members"))
+                .path("result");
+        assertThat(members.get(0).path("nickname").asString()).isEqualTo("secondJoiner");
+        assertThat(members.get(0).path("role").asString()).isEqualTo("OWNER");
+        assertThat(members.get(1).path("role").asString()).isEqualTo("MEMBER");
+        HttpResponse<String> renamed =
+                second.send("PATCH", "/api/v1/retro-rooms/" + shared.id() + "/name", "{\"name\":\"new owner\"}", null);
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM retrospect WHERE retrospect_id = " + retrospect))
+                .isOne();
+        assertThat(count("SELECT COUNT(*) FROM retro_room WHERE retro_room_id = " + alone.id()))
+                .isZero();
+    }
 }
