@@ -87,6 +87,10 @@ other_clients() {
 }
 
 start_app() {
+  local port
+  for port in "$PORT" "$MANAGEMENT_PORT"; do
+    ! curl -s -o /dev/null "http://127.0.0.1:$port/" || fail "port $port is taken: set BENCH_PORT / BENCH_MANAGEMENT_PORT"
+  done
   env MOALOG_DB_URL="r2dbc:mariadb://127.0.0.1:3306/$DB" MOALOG_DB_USER=root MOALOG_DB_PASSWORD= \
     JWT_SECRET="$JWT_SECRET" JWT_EXPIRATION=21600s MOALOG_PROVIDER_SIMULATOR=true MOALOG_SECURE_COOKIES=false \
     MOALOG_PORT="$PORT" MOALOG_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
