@@ -40,7 +40,9 @@ class ApiSurfaceIntegrationTests extends MoalogApplicationTestBase {
             "member_retro",
             "response",
             "response_comment",
-            "response_like");
+            "response_like",
+            "retrospect_analysis",
+            "ai_usage");
 
     /**
      * Endpoints about the caller's own things, with no room, retrospect or answer in the path: an outsider has
@@ -160,7 +162,8 @@ class ApiSurfaceIntegrationTests extends MoalogApplicationTestBase {
             String path = endpoint.pattern()
                     .replace("{retroRoomId}", Long.toString(room.id()))
                     .replace("{retrospectId}", Long.toString(retrospect))
-                    .replace("{responseId}", Long.toString(response));
+                    .replace("{responseId}", Long.toString(response))
+                    .replace("{questionId}", "1");
             // a body every endpoint accepts, so only the caller's right to the thing can refuse it
             String answers = answers("x");
             String body = "{\"name\":\"renamed\",\"content\":\"x\","

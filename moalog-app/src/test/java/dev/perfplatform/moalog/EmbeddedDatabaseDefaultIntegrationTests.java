@@ -47,6 +47,7 @@ class EmbeddedDatabaseDefaultIntegrationTests {
                     .containsExactly(
                             "embedded MariaDB",
                             "OAuth provider simulator",
+                            "offline AI model",
                             "generated JWT key",
                             "cookies without Secure");
 

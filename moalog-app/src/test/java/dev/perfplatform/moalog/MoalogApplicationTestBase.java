@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(
         properties = {
             "moalog.provider-simulator.enabled=true",
+            "moalog.ai.offline=true",
             "moalog.jwt.secret=" + MoalogApplicationTestBase.JWT_SECRET,
             "moalog.allowed-origins=" + Browser.ORIGIN + ",https://moalog.me",
             "management.server.port=0"

@@ -44,15 +44,26 @@ public enum ErrorCode {
     NOT_PARTICIPANT("RETRO4031", HttpStatus.FORBIDDEN, "회고 참여자만 할 수 있습니다. 먼저 회고에 참여해주세요."),
     DELETE_DENIED("RETRO4031", HttpStatus.FORBIDDEN, "회고는 방장이나 회고를 만든 사람만 삭제할 수 있습니다."),
     ALREADY_SUBMITTED("RETRO4033", HttpStatus.FORBIDDEN, "이미 제출한 회고입니다."),
+    QUESTION_NOT_FOUND("RETRO4043", HttpStatus.NOT_FOUND, "질문을 찾을 수 없습니다. 질문 번호는 1~5입니다."),
+    NOT_ANALYZED("RETRO4041", HttpStatus.NOT_FOUND, "아직 분석되지 않은 회고입니다."),
     ROOM_NOT_FOUND("RETRO4041", HttpStatus.NOT_FOUND, "회고방을 찾을 수 없습니다."),
     RETROSPECT_NOT_FOUND("RETRO4041", HttpStatus.NOT_FOUND, "회고를 찾을 수 없습니다."),
     ROOM_TITLE_TAKEN("RETRO4091", HttpStatus.CONFLICT, "이미 같은 이름의 회고방을 갖고 있습니다."),
     ALREADY_PARTICIPANT("RETRO4091", HttpStatus.CONFLICT, "이미 참여 중인 회고입니다."),
+    ALREADY_ANALYZED("RETRO4091", HttpStatus.CONFLICT, "이미 분석된 회고입니다."),
     ALREADY_MEMBER("RETRO4092", HttpStatus.CONFLICT, "이미 참여 중인 회고방입니다."),
+    INSUFFICIENT_DATA(
+            "RETRO4221", HttpStatus.UNPROCESSABLE_CONTENT, "분석하려면 제출한 참여자가 한 명 이상, 공백이 아닌 답변이 3개 이상 있어야 합니다."),
     COMMENT_INVALID("RES4001", HttpStatus.BAD_REQUEST, "댓글은 공백이 아닌 1~200자여야 합니다."),
     RESPONSE_NOT_FOUND("RES4041", HttpStatus.NOT_FOUND, "답변을 찾을 수 없습니다."),
     SEARCH_KEYWORD_INVALID("SEARCH4001", HttpStatus.BAD_REQUEST, "검색어는 공백이 아닌 1~20자여야 합니다."),
     MEMBER_NOT_FOUND("MEMBER4042", HttpStatus.NOT_FOUND, "회원을 찾을 수 없습니다."),
+    AI_ANALYSIS_LIMIT("AI4031", HttpStatus.FORBIDDEN, "이번 달 AI 분석 횟수를 모두 사용했습니다."),
+    AI_GUIDE_LIMIT("AI4032", HttpStatus.FORBIDDEN, "이번 달 AI 작성 가이드 횟수를 모두 사용했습니다."),
+    AI_UNPARSEABLE("AI5001", HttpStatus.INTERNAL_SERVER_ERROR, "AI 분석 결과를 해석하지 못했습니다. 잠시 후 다시 시도해주세요."),
+    AI_UNAUTHORIZED("AI5002", HttpStatus.INTERNAL_SERVER_ERROR, "AI 서비스에 연결하지 못했습니다: 인증에 실패했습니다."),
+    AI_FAILED("AI5003", HttpStatus.INTERNAL_SERVER_ERROR, "AI 서비스 호출 중 오류가 발생했습니다."),
+    AI_UNAVAILABLE("AI5031", HttpStatus.SERVICE_UNAVAILABLE, "AI 서비스가 잠시 응답하지 않습니다. 잠시 후 다시 시도해주세요."),
     RATE_LIMITED("RATE4291", HttpStatus.TOO_MANY_REQUESTS, "요청이 너무 많습니다. 잠시 후 다시 시도해주세요.");
 
     private final String code;

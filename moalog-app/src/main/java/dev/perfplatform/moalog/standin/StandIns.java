@@ -1,5 +1,6 @@
 package dev.perfplatform.moalog.standin;
 
+import dev.perfplatform.moalog.ai.Analyst;
 import dev.perfplatform.moalog.auth.CookieSettings;
 import dev.perfplatform.moalog.auth.DevLoginController;
 import dev.perfplatform.moalog.security.TokenCodec;
@@ -27,7 +28,7 @@ public class StandIns implements InfoContributor, ApplicationListener<Applicatio
 
     private final List<StandIn> inUse;
 
-    public StandIns(Environment environment, TokenCodec tokens, CookieSettings cookies) {
+    public StandIns(Environment environment, TokenCodec tokens, CookieSettings cookies, Analyst analyst) {
         List<StandIn> standIns = new ArrayList<>();
         if (environment.getProperty(EMBEDDED_DATABASE_ACTIVE, Boolean.class, false)) {
             standIns.add(new StandIn(
@@ -40,6 +41,12 @@ public class StandIns implements InfoContributor, ApplicationListener<Applicatio
                     "OAuth provider simulator",
                     ProviderSimulator.PROPERTY + " (MOALOG_PROVIDER_SIMULATOR)",
                     "Kakao and Google logins go to /sim/oauth on this app, which signs anyone in as any e-mail"));
+        }
+        if (analyst.offline()) {
+            standIns.add(new StandIn(
+                    "offline AI model",
+                    "moalog.ai.offline (MOALOG_AI_OFFLINE)",
+                    "analyses and guides are made from the answers by rule, not by a model: marked \"offline\": true"));
         }
         if (environment.getProperty(DevLoginController.PROPERTY, Boolean.class, false)) {
             standIns.add(new StandIn(

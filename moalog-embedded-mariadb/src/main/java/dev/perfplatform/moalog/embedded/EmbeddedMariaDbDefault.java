@@ -45,11 +45,13 @@ public final class EmbeddedMariaDbDefault implements ApplicationListener<Applica
     public static final String DATABASE = "moalog";
 
     /**
-     * The development mode's values of moalog's stand-in variables: sign-in through the OAuth provider simulator, a
-     * JWT key generated per process, and cookies without {@code Secure} so they work over plain-HTTP localhost.
+     * The development mode's values of moalog's stand-in variables: sign-in through the OAuth provider simulator, the
+     * offline AI model, a JWT key generated per process, and cookies without {@code Secure} so they work over
+     * plain-HTTP localhost.
      */
     static final Map<String, Object> DEVELOPMENT_DEFAULTS = Map.of(
             "MOALOG_PROVIDER_SIMULATOR", "true",
+            "MOALOG_AI_OFFLINE", "true",
             "MOALOG_GENERATE_JWT_SECRET", "true",
             "MOALOG_SECURE_COOKIES", "false");
 

@@ -60,6 +60,8 @@ class EmbeddedMariaDbDefaultIntegrationTests {
         try {
             assertThat(context.getEnvironment().getProperty("MOALOG_PROVIDER_SIMULATOR"))
                     .isEqualTo("true");
+            assertThat(context.getEnvironment().getProperty("MOALOG_AI_OFFLINE"))
+                    .isEqualTo("true");
             assertThat(context.getEnvironment().getProperty("MOALOG_GENERATE_JWT_SECRET"))
                     .isEqualTo("true");
             assertThat(context.getEnvironment().getProperty("MOALOG_SECURE_COOKIES"))
