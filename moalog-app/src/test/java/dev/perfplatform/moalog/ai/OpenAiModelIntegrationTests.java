@@ -3,9 +3,6 @@ package dev.perfplatform.moalog.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfplatform.moalog.Browser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +34,8 @@ class OpenAiModelIntegrationTests extends AiTestBase {
 
     static final String API_KEY = "sk-test-moalog-0123456789";
 
-    private static final MockWebServer OPENAI = started();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MockWebServer OPENAI = OpenAiWire.started();
+    private static final JsonMapper JSON = OpenAiWire.JSON;
 
     @DynamicPropertySource
     static void openAi(DynamicPropertyRegistry registry) {
@@ -66,7 +63,8 @@ class OpenAiModelIntegrationTests extends AiTestBase {
         long retrospect = submittedRetrospect(room, owner, teammate);
         long ownerId = memberId(owner);
         long mateId = memberId(teammate);
-        OPENAI.enqueue(completion("분석 결과예요.\n```json\n" + analysisJson(List.of(mateId, ownerId), 3) + "\n```"));
+        OPENAI.enqueue(
+                OpenAiWire.completion("분석 결과예요.\n```json\n" + analysisJson(List.of(mateId, ownerId), 3) + "\n```"));
 
         HttpResponse<String> made = owner.post(analysis(retrospect), "");
 
@@ -112,10 +110,10 @@ class OpenAiModelIntegrationTests extends AiTestBase {
         failures.put(error(429, "rate_limit_exceeded"), "AI5031");
         failures.put(error(503, "overloaded"), "AI5031");
         failures.put(error(500, "server_error"), "AI5003");
-        failures.put(completion("죄송해요, 지금은 분석할 수 없어요."), "AI5001");
-        failures.put(completion("{\"insight\": \"반쪽\", \"emotionRank\": [1, 2"), "AI5001");
-        failures.put(completion(analysisJson(List.of(ownerId), 2)), "AI5001");
-        failures.put(completion(analysisJson(List.of(ownerId, ownerId + 1000), 3)), "AI5001");
+        failures.put(OpenAiWire.completion("죄송해요, 지금은 분석할 수 없어요."), "AI5001");
+        failures.put(OpenAiWire.completion("{\"insight\": \"반쪽\", \"emotionRank\": [1, 2"), "AI5001");
+        failures.put(OpenAiWire.completion(analysisJson(List.of(ownerId), 2)), "AI5001");
+        failures.put(OpenAiWire.completion(analysisJson(List.of(ownerId, ownerId + 1000), 3)), "AI5001");
         failures.put(
                 new MockResponse.Builder()
                         .code(200)
@@ -146,7 +144,7 @@ class OpenAiModelIntegrationTests extends AiTestBase {
         RoomRef room = createRoom(owner, "wire guides");
         long retrospect = createRetrospect(owner, room.id(), "KPT", 2);
         owner.post("/api/v1/retrospects/" + retrospect + "/participants", "");
-        OPENAI.enqueue(completion("{\"guides\": [{\"title\": \"장면 떠올리기\", \"description\": \"그날을 적어 봐요.\"},"
+        OPENAI.enqueue(OpenAiWire.completion("{\"guides\": [{\"title\": \"장면 떠올리기\", \"description\": \"그날을 적어 봐요.\"},"
                 + " {\"title\": \"이유 더하기\", \"description\": \"왜 좋았는지 적어 봐요.\"}]}"));
 
         HttpResponse<String> guided = owner.post(guide(retrospect, 1), "{\"content\":\"데일리 스크럼이 좋았어요\"}");
@@ -166,7 +164,7 @@ class OpenAiModelIntegrationTests extends AiTestBase {
                         .asString())
                 .contains("질문: 계속 유지하고 싶은 좋은 점은 무엇인가요?", "데일리 스크럼이 좋았어요");
 
-        OPENAI.enqueue(completion("{\"guides\": [" + "{\"title\": \"t\", \"description\": \"d\"},".repeat(3)
+        OPENAI.enqueue(OpenAiWire.completion("{\"guides\": [" + "{\"title\": \"t\", \"description\": \"d\"},".repeat(3)
                 + "{\"title\": \"t\", \"description\": \"d\"}]}"));
         HttpResponse<String> tooMany = owner.post(guide(retrospect, 1), "");
         assertThat(body(tooMany).path("code").asString()).isEqualTo("AI5001");
@@ -194,52 +192,10 @@ class OpenAiModelIntegrationTests extends AiTestBase {
                 + "], \"personalMissions\": [" + missions + "]}";
     }
 
-    /** A chat completion whose message is {@code content}, as OpenAI answers it. */
-    private static MockResponse completion(String content) {
-        String body = JSON.writeValueAsString(Map.of(
-                "id",
-                "chatcmpl-moalog",
-                "object",
-                "chat.completion",
-                "created",
-                1_765_000_000,
-                "model",
-                "gpt-4o-mini-2024-07-18",
-                "choices",
-                List.of(Map.of(
-                        "index",
-                        0,
-                        "message",
-                        new java.util.HashMap<>(Map.of("role", "assistant", "content", content)),
-                        "finish_reason",
-                        "stop")),
-                "usage",
-                Map.of("prompt_tokens", 812, "completion_tokens", 244, "total_tokens", 1056)));
-        return json(200, body);
-    }
-
     private static MockResponse error(int status, String code) {
-        return json(
+        return OpenAiWire.json(
                 status,
                 "{\"error\": {\"message\": \"" + code + "\", \"type\": \"invalid_request_error\", \"param\": null,"
                         + " \"code\": \"" + code + "\"}}");
-    }
-
-    private static MockResponse json(int status, String body) {
-        return new MockResponse.Builder()
-                .code(status)
-                .addHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
-    }
-
-    private static MockWebServer started() {
-        MockWebServer server = new MockWebServer();
-        try {
-            server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return server;
     }
 }

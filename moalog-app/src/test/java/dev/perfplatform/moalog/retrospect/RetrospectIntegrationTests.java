@@ -11,92 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
-/** Retrospects end to end on a real MariaDB: the lifecycle, each endpoint's codes, and submit-once under a storm. */
+/** Retrospects on a real MariaDB: each endpoint's codes and submit-once under a storm (the lifecycle: LifecycleContract). */
 class RetrospectIntegrationTests extends MoalogApplicationTestBase {
-
-    @Test
-    void theWholeLifecycleFromSignUpToStorageSearchCommentsAndLikes() {
-        Browser owner = member("lifeOwner");
-        RoomRef room = createRoom(owner, "life room");
-        Browser teammate = member("lifeMate");
-        join(teammate, room);
-        long retrospect = createRetrospect(owner, room.id(), "FOUR_L", 2);
-
-        JsonNode listed = body(owner.get("/api/v1/retro-rooms/" + room.id() + "/retrospects"))
-                .path("result");
-        assertThat(listed).hasSize(1);
-        assertThat(listed.get(0).path("retrospectMethod").asString()).isEqualTo("FOUR_L");
-        assertThat(listed.get(0).path("retrospectTime").asString()).isEqualTo("19:00");
-        assertThat(listed.get(0).path("retrospectDate").asString())
-                .isEqualTo(LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(2).toString());
-
-        HttpResponse<String> joined = teammate.post("/api/v1/retrospects/" + retrospect + "/participants", "");
-        assertThat(joined.statusCode()).isEqualTo(200);
-        assertThat(body(joined).path("result").path("nickname").asString()).isEqualTo("lifeMate");
-        owner.post("/api/v1/retrospects/" + retrospect + "/participants", "");
-        HttpResponse<String> drafted = teammate.send(
-                "PUT",
-                "/api/v1/retrospects/" + retrospect + "/drafts",
-                "{\"drafts\":[{\"questionNumber\":1,\"content\":\"초안\"},{\"questionNumber\":2,\"content\":null}]}",
-                null);
-        assertThat(drafted.statusCode()).isEqualTo(200);
-        assertThat(body(owner.get("/api/v1/retrospects/" + retrospect + "/responses"))
-                        .path("result")
-                        .path("responses"))
-                .isEmpty(); // drafts are nobody else's business
-
-        HttpResponse<String> submitted =
-                teammate.post("/api/v1/retrospects/" + retrospect + "/submit", answers("좋았어요"));
-        assertThat(submitted.statusCode()).isEqualTo(200);
-        assertThat(body(submitted).path("result").path("status").asString()).isEqualTo("SUBMITTED");
-        owner.post("/api/v1/retrospects/" + retrospect + "/submit", answers("배웠어요"));
-
-        JsonNode detail = body(owner.get("/api/v1/retrospects/" + retrospect)).path("result");
-        assertThat(detail.path("retroRoomId").asLong()).isEqualTo(room.id());
-        assertThat(detail.path("retroCategory").asString()).isEqualTo("FOUR_L");
-        assertThat(detail.path("questions")).hasSize(5);
-        assertThat(detail.path("questions").get(1).path("content").asString()).isEqualTo("새롭게 배운 것은 무엇인가요?");
-        assertThat(detail.path("members"))
-                .extracting(m -> m.path("userName").asString())
-                .containsExactly("lifeMate", "lifeOwner");
-
-        JsonNode page = body(owner.get("/api/v1/retrospects/" + retrospect + "/responses?category=QUESTION_2"))
-                .path("result");
-        assertThat(page.path("responses")).hasSize(2);
-        long response = page.path("responses").get(0).path("responseId").asLong();
-        HttpResponse<String> commented =
-                teammate.post("/api/v1/responses/" + response + "/comments", "{\"content\":\"공감해요\"}");
-        assertThat(commented.statusCode()).isEqualTo(200);
-        HttpResponse<String> liked = teammate.post("/api/v1/responses/" + response + "/likes", "");
-        assertThat(body(liked).path("result").path("isLiked").asBoolean()).isTrue();
-        assertThat(body(liked).path("result").path("totalLikes").asLong()).isEqualTo(1);
-        JsonNode after = body(owner.get("/api/v1/retrospects/" + retrospect)).path("result");
-        assertThat(after.path("totalLikeCount").asLong()).isEqualTo(1);
-        assertThat(after.path("totalCommentCount").asLong()).isEqualTo(1);
-        JsonNode comments =
-                body(owner.get("/api/v1/responses/" + response + "/comments")).path("result");
-        assertThat(comments.path("comments").get(0).path("userName").asString()).isEqualTo("lifeMate");
-
-        JsonNode storage =
-                body(teammate.get("/api/v1/retrospects/storage?range=3_MONTHS")).path("result");
-        assertThat(storage.path("years").get(0).path("yearLabel").asString()).endsWith("년");
-        assertThat(storage.path("years")
-                        .get(0)
-                        .path("retrospects")
-                        .get(0)
-                        .path("memberCount")
-                        .asLong())
-                .isEqualTo(2);
-        JsonNode found =
-                body(teammate.get("/api/v1/retrospects/search?keyword=sprint")).path("result");
-        assertThat(found).hasSize(1);
-        assertThat(found.get(0).path("retroRoomName").asString()).isEqualTo("life room");
-        JsonNode references = body(teammate.get("/api/v1/retrospects/" + retrospect + "/references"))
-                .path("result");
-        assertThat(references.get(0).path("url").asString()).isEqualTo("https://github.com/moalog/moalog");
-    }
 
     @Test
     void creationRefusesBadInputWithTheOriginalsCodesAndWritesNothing() throws Exception {
