@@ -184,6 +184,8 @@ class ApiSurfaceIntegrationTests extends MoalogApplicationTestBase {
         assertThat(refusals.problems()).isEmpty();
         assertThat(wrongStatus).isEmpty();
         assertThat(checked).hasSizeGreaterThanOrEqualTo(OWNERS_ONLY.size() + 8);
+        // in none of the lists above: any member of the room may export, so an outsider must be refused it
+        assertThat(checked).contains("GET /api/v1/retrospects/{retrospectId}/export");
     }
 
     @Test

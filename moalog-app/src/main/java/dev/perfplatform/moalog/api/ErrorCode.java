@@ -19,6 +19,7 @@ public enum ErrorCode {
     BODY_TOO_LARGE("COMMON413", HttpStatus.CONTENT_TOO_LARGE, "요청 본문이 너무 큽니다."),
     UNSUPPORTED_MEDIA_TYPE("COMMON415", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type은 application/json이어야 합니다."),
     INTERNAL_ERROR("COMMON500", HttpStatus.INTERNAL_SERVER_ERROR, "서버 에러, 관리자에게 문의 바랍니다."),
+    PDF_FONT_MISSING("COMMON500", HttpStatus.INTERNAL_SERVER_ERROR, "PDF 글꼴을 사용할 수 없어 PDF를 만들 수 없습니다. 관리자에게 문의 바랍니다."),
     UNAVAILABLE("COMMON503", HttpStatus.SERVICE_UNAVAILABLE, "서비스를 사용할 수 없습니다: 데이터베이스 등 필요한 구성 요소가 응답하지 않습니다."),
 
     UNAUTHORIZED("AUTH4001", HttpStatus.UNAUTHORIZED, "인증이 필요합니다. 유효한 액세스 토큰이 없습니다."),
