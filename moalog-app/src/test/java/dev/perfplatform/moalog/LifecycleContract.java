@@ -2,16 +2,23 @@ package dev.perfplatform.moalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The whole life of a retrospect, run once per AI model: sign-up through the provider simulator, a room, an invite,
  * a retrospect, drafts with a writing guide, two submissions, answers, comments and likes, storage and search, the
- * analysis made and read back, and the FREE plan's month used up ({@code AI4032}, {@code AI4031}). The subclasses
+ * analysis made and read back, the PDF report exported and read back, and the FREE plan's month used up ({@code AI4032}, {@code AI4031}). The subclasses
  * choose the model: the offline one, or the OpenAI adapter against MockWebServer playing OpenAI.
  */
 public abstract class LifecycleContract extends MoalogApplicationTestBase {
@@ -117,6 +124,12 @@ public abstract class LifecycleContract extends MoalogApplicationTestBase {
                 .containsExactlyInAnyOrder("lifeOwner", "lifeMate");
         assertThat(body(teammate.get(analysis(retrospect))).path("result")).isEqualTo(result);
 
+        // the report: the PDF, read back, with the Korean answers, the participants and the analysis
+        String report = pdfText(teammate, retrospect);
+        assertThat(report)
+                .contains("life room", "lifeMate", "lifeOwner", "좋았어요 3", "배웠어요 2")
+                .contains(result.path("insight").asString());
+
         // the FREE plan's month: three guides, three analyses
         long drafting = createRetrospect(owner, room.id(), "KPT", 3);
         teammate.post("/api/v1/retrospects/" + drafting + "/participants", "");
@@ -137,6 +150,21 @@ public abstract class LifecycleContract extends MoalogApplicationTestBase {
                         "moalog_ai_calls_total{feature=\"analysis\",model=\"" + model() + "\",outcome=\"success\"} 3.0")
                 .contains("moalog_ai_calls_total{feature=\"guide\",model=\"" + model() + "\",outcome=\"success\"} 3.0");
         modelWasAsked(3, 3);
+    }
+
+    /** {@code GET /export} as {@code member}, read back with PDFBox. */
+    private String pdfText(Browser member, long retrospect) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/v1/retrospects/" + retrospect + "/export"))
+                                .header("Authorization", "Bearer " + member.cookie("access_token"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(response.body())) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private void expect(HttpResponse<String> answer, int status, String code) {
