@@ -93,6 +93,7 @@ start_app() {
   done
   env MOALOG_DB_URL="r2dbc:mariadb://127.0.0.1:3306/$DB" MOALOG_DB_USER=root MOALOG_DB_PASSWORD= \
     JWT_SECRET="$JWT_SECRET" JWT_EXPIRATION=21600s MOALOG_PROVIDER_SIMULATOR=true MOALOG_SECURE_COOKIES=false \
+    MOALOG_AI_OFFLINE=true \
     MOALOG_PORT="$PORT" MOALOG_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
     java -Xms512m -Xmx1g -jar "$JAR" --logging.level.root=WARN >"$LOGS/app.log" 2>&1 &
   APP_PID=$!
