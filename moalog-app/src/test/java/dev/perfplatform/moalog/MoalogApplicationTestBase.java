@@ -34,6 +34,17 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "moalog.provider-simulator.enabled=true",
             "moalog.ai.offline=true",
+            // the limiter stays on, with budgets no test reaches by accident (RateLimitIntegrationTests has the real
+            // ones)
+            "ratelimit.policies.api.limits[0].algorithm=sliding-window",
+            "ratelimit.policies.api.limits[0].limit=1000000",
+            "ratelimit.policies.api.limits[0].window=1m",
+            "ratelimit.policies.ai-analysis.limits[0].algorithm=fixed-window",
+            "ratelimit.policies.ai-analysis.limits[0].limit=100000",
+            "ratelimit.policies.ai-analysis.limits[0].window=1m",
+            "ratelimit.policies.ai-guide.limits[0].algorithm=fixed-window",
+            "ratelimit.policies.ai-guide.limits[0].limit=100000",
+            "ratelimit.policies.ai-guide.limits[0].window=1m",
             "moalog.jwt.secret=" + MoalogApplicationTestBase.JWT_SECRET,
             "moalog.allowed-origins=" + Browser.ORIGIN + ",https://moalog.me",
             "management.server.port=0"

@@ -1,5 +1,6 @@
 package dev.perfplatform.moalog.ai;
 
+import dev.perfplatform.ratelimit.spring.RateLimiterRegistry;
 import java.time.Duration;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +19,11 @@ class AiConfiguration {
 
     @Bean
     Analyst analyst(
-            AiSettings settings, ObjectProvider<OpenAiChatModel> chatModel, JsonMapper json, Environment environment) {
+            AiSettings settings,
+            ObjectProvider<OpenAiChatModel> chatModel,
+            ObjectProvider<RateLimiterRegistry> limiters,
+            JsonMapper json,
+            Environment environment) {
         if (settings.offline()) {
             return new OfflineAnalyst();
         }
@@ -28,7 +33,12 @@ class AiConfiguration {
                     + " set MOALOG_AI_OFFLINE=true to use the offline model.");
         }
         Duration timeout = environment.getProperty(TIMEOUT, Duration.class, Duration.ofSeconds(30));
-        return new OpenAiAnalyst(chatModel.getObject(), timeout, new ModelAnswers(json));
+        RateLimiterRegistry registry = limiters.getIfAvailable();
+        return new OpenAiAnalyst(
+                chatModel.getObject(),
+                timeout,
+                new ModelAnswers(json),
+                registry == null ? null : registry.limiter(OpenAiAnalyst.POLICY));
     }
 
     @Bean

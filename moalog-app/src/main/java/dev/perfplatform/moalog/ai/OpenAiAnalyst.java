@@ -5,6 +5,9 @@ import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.UnauthorizedException;
 import dev.perfplatform.moalog.api.ApiException;
 import dev.perfplatform.moalog.api.ErrorCode;
+import dev.perfplatform.ratelimit.RateLimitExceededException;
+import dev.perfplatform.ratelimit.RateLimiter;
+import dev.perfplatform.ratelimit.reactor.RateLimiterOperator;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -25,24 +28,31 @@ import reactor.core.scheduler.Schedulers;
  * The OpenAI model through Spring AI's {@link ChatModel} (any OpenAI-compatible endpoint: {@code spring.ai.openai.*}).
  * The SDK's call blocks, so it runs on the bounded elastic scheduler; its failures become the AI codes: 401 is
  * {@code AI5002}, a timeout, 429 or 503 {@code AI5031}, anything else {@code AI5003}, an unusable answer
- * {@code AI5001}.
+ * {@code AI5001}; the service's own budget of calls ({@value #POLICY}) denying one is {@code AI5031} too.
  */
 final class OpenAiAnalyst implements Analyst {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiAnalyst.class);
 
+    /** The limiter policy every call to OpenAI takes a permit from, for the whole service. */
+    static final String POLICY = "openai";
+
     private final ChatModel model;
     private final OpenAiChatOptions options;
     private final ModelAnswers answers;
+    private final @Nullable RateLimiter budget;
 
     /**
      * With {@code timeout} on every call: Spring AI 2.0.1 sends each call with its options' own timeout (60 s unless
-     * set), not the client's {@code spring.ai.openai.timeout}, so the model's options are copied with it.
+     * set), not the client's {@code spring.ai.openai.timeout}, so the model's options are copied with it. Each call
+     * first takes a permit from {@code budget} (the {@value #POLICY} policy; none when the limiter is switched off):
+     * denied, it fails with {@code AI5031} and OpenAI is not called.
      */
-    OpenAiAnalyst(OpenAiChatModel model, Duration timeout, ModelAnswers answers) {
+    OpenAiAnalyst(OpenAiChatModel model, Duration timeout, ModelAnswers answers, @Nullable RateLimiter budget) {
         this.model = model;
         this.options = model.getOptions().mutate().timeout(timeout).build();
         this.answers = answers;
+        this.budget = budget;
     }
 
     @Override
@@ -62,7 +72,7 @@ final class OpenAiAnalyst implements Analyst {
     }
 
     private Mono<String> call(String system, String user) {
-        return Mono.fromCallable(() -> {
+        Mono<String> call = Mono.fromCallable(() -> {
                     ChatResponse response =
                             model.call(new Prompt(List.of(new SystemMessage(system), new UserMessage(user)), options));
                     @Nullable
@@ -74,7 +84,8 @@ final class OpenAiAnalyst implements Analyst {
                     }
                     return text;
                 })
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(Schedulers.boundedElastic());
+        return (budget == null ? call : call.transformDeferred(RateLimiterOperator.of(budget, "service")))
                 .onErrorMap(failure -> !(failure instanceof ApiException), OpenAiAnalyst::asApiFailure);
     }
 
@@ -86,6 +97,9 @@ final class OpenAiAnalyst implements Analyst {
 
     private static ErrorCode code(Throwable failure) {
         for (@Nullable Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RateLimitExceededException) {
+                return ErrorCode.AI_UNAVAILABLE; // the service's own budget: as busy as OpenAI's 429
+            }
             if (cause instanceof UnauthorizedException) {
                 return ErrorCode.AI_UNAUTHORIZED;
             }

@@ -18,6 +18,7 @@ class AiConfigurationTests {
         assertThatThrownBy(() -> configuration.analyst(
                         new AiSettings(false),
                         noBeans.getBeanProvider(org.springframework.ai.openai.OpenAiChatModel.class),
+                        noBeans.getBeanProvider(dev.perfplatform.ratelimit.spring.RateLimiterRegistry.class),
                         JsonMapper.builder().build(),
                         new MockEnvironment().withProperty(AiConfiguration.API_KEY, " ")))
                 .isInstanceOf(IllegalStateException.class)
@@ -30,6 +31,7 @@ class AiConfigurationTests {
         Analyst analyst = configuration.analyst(
                 new AiSettings(true),
                 noBeans.getBeanProvider(org.springframework.ai.openai.OpenAiChatModel.class),
+                noBeans.getBeanProvider(dev.perfplatform.ratelimit.spring.RateLimiterRegistry.class),
                 JsonMapper.builder().build(),
                 new MockEnvironment());
 
