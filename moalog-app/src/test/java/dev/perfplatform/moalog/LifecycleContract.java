@@ -2,16 +2,10 @@ package dev.perfplatform.moalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.perfplatform.moalog.export.ExportedPdf;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -125,8 +119,9 @@ public abstract class LifecycleContract extends MoalogApplicationTestBase {
         assertThat(body(teammate.get(analysis(retrospect))).path("result")).isEqualTo(result);
 
         // the report: the PDF, read back, with the Korean answers, the participants and the analysis
-        String report = pdfText(teammate, retrospect);
-        assertThat(report)
+        ExportedPdf report = ExportedPdf.fetch(base(), teammate, retrospect);
+        assertThat(report.response().statusCode()).isEqualTo(200);
+        assertThat(report.text())
                 .contains("life room", "lifeMate", "lifeOwner", "좋았어요 3", "배웠어요 2")
                 .contains(result.path("insight").asString());
 
@@ -150,21 +145,6 @@ public abstract class LifecycleContract extends MoalogApplicationTestBase {
                         "moalog_ai_calls_total{feature=\"analysis\",model=\"" + model() + "\",outcome=\"success\"} 3.0")
                 .contains("moalog_ai_calls_total{feature=\"guide\",model=\"" + model() + "\",outcome=\"success\"} 3.0");
         modelWasAsked(3, 3);
-    }
-
-    /** {@code GET /export} as {@code member}, read back with PDFBox. */
-    private String pdfText(Browser member, long retrospect) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base() + "/api/v1/retrospects/" + retrospect + "/export"))
-                                .header("Authorization", "Bearer " + member.cookie("access_token"))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        try (PDDocument document = Loader.loadPDF(response.body())) {
-            return new PDFTextStripper().getText(document);
-        }
     }
 
     private void expect(HttpResponse<String> answer, int status, String code) {

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.perfplatform.moalog.Browser;
 import dev.perfplatform.moalog.MoalogApplicationTestBase;
 import dev.perfplatform.testing.http.RawHttpClient;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,9 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -47,8 +39,6 @@ class ExportIntegrationTests extends MoalogApplicationTestBase {
             Pattern.compile("attachment; filename=\"retrospect_report_(\\d+)_(\\d{8}_\\d{6})\\.pdf\"");
 
     /** The PDF's bytes, its pages and its text. */
-    private record Pdf(HttpResponse<byte[]> response, int pages, String text) {}
-
     @Test
     void aRoomMemberExportsTheRetrospectWithItsKoreanAnswersInsightsAndHeaders(CapturedOutput output) throws Exception {
         Browser owner = member("민수");
@@ -72,7 +62,7 @@ class ExportIntegrationTests extends MoalogApplicationTestBase {
 
         LocalDateTime before = LocalDateTime.now(SEOUL).withNano(0);
         long started = System.nanoTime();
-        Pdf pdf = export(viewer, retrospect);
+        ExportedPdf pdf = ExportedPdf.fetch(base(), viewer, retrospect);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LocalDateTime after = LocalDateTime.now(SEOUL);
 
@@ -151,7 +141,7 @@ class ExportIntegrationTests extends MoalogApplicationTestBase {
         update("UPDATE response SET content = '  ' WHERE question_number = 5 AND retrospect_id = " + retrospect);
         assertThat(leaver.post("/api/v1/members/withdraw", "").statusCode()).isEqualTo(200);
 
-        Pdf pdf = export(owner, retrospect);
+        ExportedPdf pdf = ExportedPdf.fetch(base(), owner, retrospect);
 
         assertThat(pdf.response().statusCode()).isEqualTo(200);
         assertThat(lines(pdf.text()))
@@ -196,7 +186,7 @@ class ExportIntegrationTests extends MoalogApplicationTestBase {
         String insight = "통찰" + "가나다라마바사".repeat(100);
         update("UPDATE retrospect SET insight = '" + insight + "' WHERE retrospect_id = " + retrospect);
 
-        Pdf pdf = export(owner, retrospect);
+        ExportedPdf pdf = ExportedPdf.fetch(base(), owner, retrospect);
 
         assertThat(pdf.response().statusCode()).isEqualTo(200);
         assertThat(pdf.pages()).isGreaterThan(1);
@@ -265,23 +255,6 @@ class ExportIntegrationTests extends MoalogApplicationTestBase {
         HttpResponse<String> submitted = participant.post(
                 "/api/v1/retrospects/" + retrospect + "/submit", json.writeValueAsString(Map.of("answers", answers)));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-    }
-
-    /** {@code GET /export} as the browser's member (its access token as a bearer token), read back with PDFBox. */
-    private Pdf export(Browser member, long retrospect) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base() + "/api/v1/retrospects/" + retrospect + "/export"))
-                                .header("Authorization", "Bearer " + member.cookie("access_token"))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            return new Pdf(response, 0, new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        try (PDDocument document = Loader.loadPDF(response.body())) {
-            return new Pdf(response, document.getNumberOfPages(), new PDFTextStripper().getText(document));
-        }
     }
 
     private static List<String> lines(String text) {
