@@ -146,17 +146,4 @@ public abstract class LifecycleContract extends MoalogApplicationTestBase {
                 .contains("moalog_ai_calls_total{feature=\"guide\",model=\"" + model() + "\",outcome=\"success\"} 3.0");
         modelWasAsked(3, 3);
     }
-
-    private void expect(HttpResponse<String> answer, int status, String code) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(body(answer).path("code").asString()).isEqualTo(code);
-    }
-
-    private static String analysis(long retrospect) {
-        return "/api/v1/retrospects/" + retrospect + "/analysis";
-    }
-
-    private static String guide(long retrospect, int question) {
-        return "/api/v1/retrospects/" + retrospect + "/questions/" + question + "/assistant";
-    }
 }

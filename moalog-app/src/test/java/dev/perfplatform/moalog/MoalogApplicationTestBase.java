@@ -1,5 +1,7 @@
 package dev.perfplatform.moalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.perfplatform.testing.sql.MariaDbDatabase;
 import dev.perfplatform.testing.sql.MariaDbTest;
 import java.net.URI;
@@ -205,6 +207,22 @@ public abstract class MoalogApplicationTestBase {
                                 .timeout(Duration.ofSeconds(20))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Asserts {@code answer}'s status and envelope code. */
+    protected void expect(HttpResponse<String> answer, int status, String code) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(body(answer).path("code").asString()).isEqualTo(code);
+    }
+
+    /** The path of a retrospect's AI analysis. */
+    protected static String analysis(long retrospect) {
+        return "/api/v1/retrospects/" + retrospect + "/analysis";
+    }
+
+    /** The path of the writing guides for one question of a retrospect. */
+    protected static String guide(long retrospect, int question) {
+        return "/api/v1/retrospects/" + retrospect + "/questions/" + question + "/assistant";
     }
 
     protected JsonNode body(HttpResponse<String> response) {

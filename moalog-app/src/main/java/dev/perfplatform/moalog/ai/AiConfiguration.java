@@ -32,7 +32,7 @@ class AiConfiguration {
                     + " (OPENAI_BASE_URL for any OpenAI-compatible endpoint), or, for development and load tests only,"
                     + " set MOALOG_AI_OFFLINE=true to use the offline model.");
         }
-        Duration timeout = environment.getProperty(TIMEOUT, Duration.class, Duration.ofSeconds(30));
+        Duration timeout = environment.getRequiredProperty(TIMEOUT, Duration.class); // its default: application.yaml
         RateLimiterRegistry registry = limiters.getIfAvailable();
         return new OpenAiAnalyst(
                 chatModel.getObject(),

@@ -94,15 +94,9 @@ public class AnalysisService {
                 .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.NOT_ANALYZED)));
     }
 
-    private Mono<Void> requireNotAnalysed(Retrospect retrospect) {
-        if (retrospect.insight() != null) {
-            return Mono.error(new ApiException(ErrorCode.ALREADY_ANALYZED));
-        }
-        return db.sql("SELECT COUNT(*) AS kept FROM retrospect_analysis WHERE retrospect_id = :retrospect")
-                .bind("retrospect", retrospect.retrospectId())
-                .map(row -> number(row, "kept"))
-                .one()
-                .flatMap(kept -> kept > 0 ? Mono.error(new ApiException(ErrorCode.ALREADY_ANALYZED)) : Mono.empty());
+    /** The insight is written in the transaction that keeps the analysis: one is there exactly when the other is. */
+    private static Mono<Void> requireNotAnalysed(Retrospect retrospect) {
+        return retrospect.insight() != null ? Mono.error(new ApiException(ErrorCode.ALREADY_ANALYZED)) : Mono.empty();
     }
 
     /** The submitted participants' answers, in one query; {@code RETRO4221} when there is not enough. */
@@ -175,17 +169,12 @@ public class AnalysisService {
         List<Long> analysed = analysis.personalMissions().stream()
                 .map(Analysis.PersonalMissions::userId)
                 .toList();
-        return Mono.defer(() -> db.sql("SELECT retrospect_id FROM retrospect WHERE retrospect_id = :id FOR UPDATE")
+        return Mono.defer(() -> db.sql("SELECT insight FROM retrospect WHERE retrospect_id = :id FOR UPDATE")
                         .bind("id", retrospectId)
-                        .fetch()
-                        .all()
-                        .then(db.sql("""
-                                        SELECT COUNT(*) AS kept FROM retrospect_analysis
-                                        WHERE retrospect_id = :retrospect""")
-                                .bind("retrospect", retrospectId)
-                                .map(row -> number(row, "kept"))
-                                .one())
-                        .flatMap(kept -> kept > 0
+                        .map(row -> row.get("insight", String.class) != null)
+                        .one()
+                        .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.RETROSPECT_NOT_FOUND)))
+                        .flatMap(hasInsight -> hasInsight
                                 ? Mono.error(new ApiException(ErrorCode.ALREADY_ANALYZED))
                                 : usage.charge(memberId, AiFeature.ANALYSIS, limit, ErrorCode.AI_ANALYSIS_LIMIT))
                         .then(db.sql("""

@@ -47,12 +47,7 @@ final class ModelAnswers {
         if (emotions.size() != EMOTIONS) {
             throw unparseable("emotionRank has " + emotions.size() + " emotions, not " + EMOTIONS);
         }
-        emotions.sort(Comparator.comparingInt(Analysis.Emotion::count).reversed());
-        List<Analysis.Emotion> ranked = new ArrayList<>();
-        for (int i = 0; i < emotions.size(); i++) {
-            Analysis.Emotion emotion = emotions.get(i);
-            ranked.add(new Analysis.Emotion(i + 1, emotion.label(), emotion.description(), emotion.count()));
-        }
+        List<Analysis.Emotion> ranked = Analysis.Emotion.rankedByCount(emotions, EMOTIONS);
         Map<Long, String> names = new LinkedHashMap<>();
         input.participants().forEach(participant -> names.put(participant.userId(), participant.userName()));
         Map<Long, Analysis.PersonalMissions> missions = new LinkedHashMap<>();
@@ -76,7 +71,7 @@ final class ModelAnswers {
         }
         List<Analysis.PersonalMissions> byUser = new ArrayList<>(missions.values());
         byUser.sort(Comparator.comparingLong(Analysis.PersonalMissions::userId));
-        return new Analysis(insight, List.copyOf(ranked), List.copyOf(byUser), offline);
+        return new Analysis(insight, ranked, List.copyOf(byUser), offline);
     }
 
     /** One to {@value #MAX_GUIDES} guides, each with a title and a description. */

@@ -67,13 +67,8 @@ final class OfflineAnalyst implements Analyst {
                     answers.stream().filter(answer -> mentions(answer, emotion)).count();
             counted.add(new Analysis.Emotion(0, emotion.label(), emotion.description(), count));
         }
-        // stable: equal counts keep the lexicon's order
-        counted.sort(Comparator.comparingInt(Analysis.Emotion::count).reversed());
-        List<Analysis.Emotion> ranked = new ArrayList<>();
-        for (int i = 0; i < ModelAnswers.EMOTIONS; i++) {
-            Analysis.Emotion emotion = counted.get(i);
-            ranked.add(new Analysis.Emotion(i + 1, emotion.label(), emotion.description(), emotion.count()));
-        }
+        // equal counts keep the lexicon's order
+        List<Analysis.Emotion> ranked = Analysis.Emotion.rankedByCount(counted, ModelAnswers.EMOTIONS);
         List<Analysis.PersonalMissions> missions = input.participants().stream()
                 .sorted(Comparator.comparingLong(AnalysisInput.Participant::userId))
                 .map(participant -> new Analysis.PersonalMissions(

@@ -1,6 +1,5 @@
 package dev.perfplatform.moalog.ai;
 
-import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.UnauthorizedException;
 import dev.perfplatform.moalog.api.ApiException;
@@ -107,10 +106,7 @@ final class OpenAiAnalyst implements Analyst {
                 int status = service.statusCode();
                 return status == 429 || status == 503 ? ErrorCode.AI_UNAVAILABLE : ErrorCode.AI_FAILED;
             }
-            if (cause instanceof OpenAIIoException io && io.getCause() instanceof InterruptedIOException) {
-                return ErrorCode.AI_UNAVAILABLE;
-            }
-            if (cause instanceof InterruptedIOException) {
+            if (cause instanceof InterruptedIOException) { // a timeout, whatever wraps it
                 return ErrorCode.AI_UNAVAILABLE;
             }
         }

@@ -28,11 +28,6 @@ abstract class AiTestBase extends MoalogApplicationTestBase {
         return retrospect;
     }
 
-    protected void expect(HttpResponse<String> answer, int status, String code) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(body(answer).path("code").asString()).isEqualTo(code);
-    }
-
     protected long memberId(Browser member) {
         return body(member.get("/api/v1/members/me"))
                 .path("result")
@@ -43,13 +38,5 @@ abstract class AiTestBase extends MoalogApplicationTestBase {
     protected long analysesUsed(Browser member) throws Exception {
         return count("SELECT COALESCE(SUM(used), 0) FROM ai_usage WHERE kind = 'ANALYSIS' AND member_id = "
                 + memberId(member));
-    }
-
-    protected static String analysis(long retrospect) {
-        return "/api/v1/retrospects/" + retrospect + "/analysis";
-    }
-
-    protected static String guide(long retrospect, int question) {
-        return "/api/v1/retrospects/" + retrospect + "/questions/" + question + "/assistant";
     }
 }
